@@ -1,0 +1,211 @@
+/**
+ * The contracts every part of postlint agrees on. Data flows one way:
+ *
+ *   reader (src/inputs) → Post → analysis (src/text, once per post) → rules → Finding[]
+ *   → verdict per post (src/lint.ts) → formatter (src/format)
+ *
+ * Built-in rules (rules/*.ts) and plugin rules (a team's own modules) use exactly the same
+ * `Rule` contract; nothing here is private to the built-ins.
+ */
+import type { JSONSchemaType } from './json-schema.js';
+
+export type Severity = 'off' | 'warn' | 'error';
+/** What a finding can carry once the kernel has applied the policy. */
+export type ReportedSeverity = Exclude<Severity, 'off'>;
+
+/** A half-open range of UTF-16 offsets into `Post.text`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Fields a post file can carry beside its text (front matter, queue fields, CSV columns). */
+export interface PostMeta {
+  platforms?: string[];
+  category?: 'promotional' | 'informational' | 'service' | 'incident' | 'reply';
+  publishAt?: string;
+  sponsored?: boolean;
+  account?: string;
+  /** Everything else the reader found, as written. */
+  [key: string]: unknown;
+}
+
+/** One post as a reader produced it, before analysis. */
+export interface PostSource {
+  /** The text that is checked (front matter and other wrapping removed). */
+  text: string;
+  meta: PostMeta;
+  /**
+   * Maps an offset in `text` to an offset in the file's content. Readers whose text is a plain
+   * substring of the file give `textStart`; readers that unescape (CSV cells) give `offsetMap`.
+   */
+  textStart: number;
+  offsetMap?: (textOffset: number) => number;
+}
+
+export interface Token extends Span {
+  text: string;
+  /** Lower-cased text, apostrophes normalised to ' — what lexicons are matched against. */
+  lower: string;
+}
+
+export interface Sentence extends Span {
+  text: string;
+  /** Indexes into `Analysis.words` of the words inside this sentence: [first, last + 1). */
+  wordStart: number;
+  wordEnd: number;
+}
+
+export interface Entity extends Span {
+  text: string;
+  /** The hashtag without '#', the handle without '@', or the URL as written. */
+  value: string;
+}
+
+/**
+ * Everything rules need to know about a post's text, computed once per post and shared by every
+ * rule. Members are computed on first use, so a policy that needs no entities never pays for them.
+ */
+export interface Analysis {
+  readonly words: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  readonly hashtags: readonly Entity[];
+  readonly mentions: readonly Entity[];
+  readonly urls: readonly Entity[];
+  readonly emoji: readonly Span[];
+  /** Number of user-perceived characters (Intl.Segmenter graphemes). */
+  readonly graphemeCount: number;
+}
+
+/** What a rule's check function receives. */
+export interface Post {
+  /** Path of the file as the user will read it (relative to the current directory), or `<stdin>`. */
+  readonly file: string;
+  /** Index of this post in its file (0 for single-post files). */
+  readonly index: number;
+  readonly text: string;
+  readonly meta: PostMeta;
+  readonly analysis: Analysis;
+}
+
+/** What a rule reports. Offsets are into `post.text`; the kernel maps them to line and column. */
+export interface FindingInput extends Span {
+  message: string;
+  /** Why this matters: the policy's own words where it gave them, otherwise the rule's rationale. */
+  reason?: string;
+  /** Replacement text for the span, where the rule is certain of one. */
+  suggestion?: string;
+}
+
+export interface CheckContext {
+  report(finding: FindingInput): void;
+  /** Records a number about the post; `name` defaults to the rule id. */
+  metric(value: number, name?: string): void;
+}
+
+export type CheckFunction = (post: Post, context: CheckContext) => void;
+
+export interface RuleExample {
+  text: string;
+  /** Options for this example, merged over the rule's defaults. */
+  options?: Record<string, unknown>;
+  meta?: PostMeta;
+  /** One line on what the example shows. */
+  note?: string;
+}
+
+export interface RuleMeta {
+  /** kebab-case, unique across built-ins and loaded plugins. */
+  id: string;
+  /** One line, shown by `postlint rules`. */
+  description: string;
+  /** Markdown: why the rule exists and how it decides. Shown by `postlint explain`. */
+  rationale: string;
+  /** A URL or docs path with the full page. */
+  docs?: string;
+  /** JSON Schema of the options object; every property should have a `default`. */
+  schema: JSONSchemaType;
+  /** Severity when a policy turns the rule on without naming one. */
+  defaultSeverity?: ReportedSeverity;
+  examples: { pass: RuleExample[]; fail: RuleExample[] };
+  /** Markdown: measured precision / recall / AUC on labelled posts, with the data set named. */
+  measured?: string;
+}
+
+export interface Rule<Options = Record<string, unknown>> {
+  meta: RuleMeta;
+  /**
+   * Called once per distinct options object when the policy is loaded, with defaults filled in.
+   * Compile patterns and load lexicons here (it may be async, so heavy data is loaded only when the
+   * rule is on). Throw `RuleOptionError` for options the schema cannot express as invalid.
+   */
+  create(options: Options): CheckFunction | Promise<CheckFunction>;
+}
+
+/** Thrown by `Rule.create` for an invalid option; `path` locates it inside the options object. */
+export class RuleOptionError extends Error {
+  constructor(
+    message: string,
+    readonly path: ReadonlyArray<string | number> = [],
+  ) {
+    super(message);
+    this.name = 'RuleOptionError';
+  }
+}
+
+/** A finding after the kernel applied severity and mapped positions. */
+export interface Finding {
+  rule: string;
+  severity: ReportedSeverity;
+  message: string;
+  reason?: string;
+  suggestion?: string;
+  /** 1-based, in UTF-16 code units of the file's content (what editors and SARIF expect). */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  excerpt: string;
+  /** Offsets into the post text, kept for formatters that highlight. */
+  start: number;
+  end: number;
+}
+
+export type PostStatus = 'pass' | 'fail';
+
+export interface PostResult {
+  file: string;
+  post: number;
+  status: PostStatus;
+  metrics: Record<string, number>;
+  findings: Finding[];
+  /** The post's text, for formatters that show it (HTML report); not part of the JSON contract. */
+  text: string;
+}
+
+/** A file that could not be read or parsed, or a rule that crashed: these make the exit code 2. */
+export interface RunError {
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** The original exception, for --debug. */
+  cause?: unknown;
+}
+
+export interface LintSummary {
+  files: number;
+  posts: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface LintReport {
+  /** The policy file used, relative to the current directory, or `builtin:<preset>`. */
+  policy: string;
+  results: PostResult[];
+  summary: LintSummary;
+  runErrors: RunError[];
+}
