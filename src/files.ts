@@ -1,0 +1,83 @@
+/**
+ * From command-line paths to file contents: expands directories and globs, reads and decodes each
+ * file. This is the only module of the run that touches the disk for posts.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { globSync } from 'tinyglobby';
+import { postFileExtensions } from './inputs/index.js';
+import type { SourceFile } from './lint.js';
+import type { RunError } from './types.js';
+
+/** Larger files are refused: a post file is kilobytes; a multi-megabyte one is a mistake. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+const extensionGlob = `**/*.{${postFileExtensions.map((ext) => ext.slice(1)).join(',')}}`;
+const IGNORED = ['**/node_modules/**'];
+
+export function displayPath(absolutePath: string, cwd: string): string {
+  const shown = relative(cwd, absolutePath);
+  return (shown === '' || shown.startsWith('..') ? absolutePath : shown).split('\\').join('/');
+}
+
+function hasPostExtension(file: string): boolean {
+  const lower = file.toLowerCase();
+  return postFileExtensions.some((ext) => lower.endsWith(ext));
+}
+
+/** Expands files, directories (recursively, skipping node_modules and dot-folders) and globs. */
+export function expandPaths(paths: readonly string[], cwd: string): { files: string[]; errors: RunError[] } {
+  const files = new Set<string>();
+  const errors: RunError[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    let stats: ReturnType<typeof statSync> | undefined;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      stats = undefined;
+    }
+    if (stats?.isDirectory()) {
+      for (const file of globSync(extensionGlob, { cwd: absolute, absolute: true, dot: false, ignore: IGNORED })) files.add(file);
+    } else if (stats) {
+      files.add(absolute);
+    } else if (picomatch.scan(path).isGlob) {
+      const matched = globSync(path, { cwd, absolute: true, dot: false, ignore: IGNORED }).filter(hasPostExtension);
+      if (matched.length === 0) errors.push({ message: `no post files match the pattern "${path}"` });
+      for (const file of matched) files.add(file);
+    } else {
+      errors.push({ message: 'no such file or directory', file: path });
+    }
+  }
+  return { files: [...files].sort(), errors };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Decodes a post file's bytes. A BOM is dropped so that columns on line 1 match the editor's. */
+export function decodePostBytes(bytes: Uint8Array, shownAs: string): string | RunError {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return { message: `file is ${(bytes.length / 1048576).toFixed(1)} MiB; postlint reads post files up to ${MAX_FILE_BYTES / 1048576} MiB`, file: shownAs };
+  }
+  if (bytes.includes(0)) return { message: 'binary file (contains NUL bytes), not a post', file: shownAs };
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return { message: 'file is not valid UTF-8; save it as UTF-8 and try again', file: shownAs };
+  }
+}
+
+export function readSourceFile(absolutePath: string, cwd: string): SourceFile | RunError {
+  const shownAs = displayPath(absolutePath, cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'too many levels of symbolic links' : (error as Error).message;
+    return { message: `cannot read file: ${why}`, file: shownAs };
+  }
+  const content = decodePostBytes(bytes, shownAs);
+  return typeof content === 'string' ? { file: shownAs, absolutePath, content } : content;
+}

@@ -1,0 +1,23 @@
+/**
+ * Readers turn a file's content into posts. They never touch the disk: the caller reads the file,
+ * so readers are pure and the same code serves files, stdin and the library API.
+ */
+import { extname } from 'node:path';
+import type { PostSource } from '../types.js';
+import { readFrontMatterPost } from './front-matter.js';
+
+export type Reader = (file: string, content: string) => PostSource[];
+
+const readersByExtension = new Map<string, Reader>([
+  ['.txt', readFrontMatterPost],
+  ['.md', readFrontMatterPost],
+  ['.markdown', readFrontMatterPost],
+]);
+
+/** Extensions a directory walk picks up. */
+export const postFileExtensions: readonly string[] = [...readersByExtension.keys()];
+
+/** The reader for a path; unknown extensions (and stdin) are read as a plain draft. */
+export function readerFor(file: string): Reader {
+  return readersByExtension.get(extname(file).toLowerCase()) ?? readFrontMatterPost;
+}

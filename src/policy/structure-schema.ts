@@ -1,0 +1,79 @@
+/**
+ * The shape of a policy file. Rule options are not described here: each rule validates its own
+ * options against its own schema, so plugin rules get the same checking as built-ins.
+ * `npm run docs` combines this with every built-in rule's schema into schema/policy.schema.json,
+ * the file editors use for autocomplete.
+ */
+import type { JSONSchemaType } from '../json-schema.js';
+
+export const SEVERITIES = ['off', 'warn', 'error'] as const;
+export const PLATFORMS = ['x', 'bluesky', 'mastodon', 'threads', 'linkedin', 'instagram', 'facebook', 'youtube'] as const;
+
+export const severitySchema: JSONSchemaType = {
+  type: 'string',
+  enum: [...SEVERITIES],
+  description: 'off: the rule does not run; warn: reported, the post still passes; error: the post fails.',
+};
+
+/** A rule entry: a bare severity, or an object with `severity` and the rule's options. */
+export const ruleEntrySchema: JSONSchemaType = {
+  anyOf: [
+    severitySchema,
+    {
+      type: 'object',
+      properties: { severity: severitySchema },
+      description: "The rule's severity and options; options you leave out keep their defaults.",
+    },
+  ],
+};
+
+const rulesSchema: JSONSchemaType = {
+  type: 'object',
+  description: 'Rule id → severity, or { severity, ...options }.',
+  additionalProperties: ruleEntrySchema,
+};
+
+export const policyStructureSchema: JSONSchemaType = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'postlint policy',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string', description: 'Path or URL of this schema, for editors.' },
+    extends: {
+      description: 'Presets by name (recommended) or paths to other policy files, applied in order before this file.',
+      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    },
+    platforms: {
+      type: 'array',
+      items: { type: 'string', enum: [...PLATFORMS] },
+      description: 'Platforms a post targets when it names none itself.',
+    },
+    plugins: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Rule modules to load: paths relative to this file, or package names.',
+    },
+    rules: rulesSchema,
+    overrides: {
+      type: 'array',
+      description: 'Rule settings for some files only; later entries win.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files'],
+        properties: {
+          files: {
+            anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
+            description: 'Globs, relative to this policy file, of the post files this entry applies to.',
+          },
+          excludedFiles: {
+            anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+            description: 'Globs of files excluded from this entry.',
+          },
+          rules: rulesSchema,
+        },
+      },
+    },
+  },
+};
