@@ -10,7 +10,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { stringify } from 'yaml';
 import { packageRoot } from './data-files.js';
 import { formatLocated, PostlintError } from './errors.js';
-import { displayPath, expandPaths, readSourceFile } from './files.js';
+import { displayPath, readPostFiles } from './files.js';
 import { formatters } from './format/index.js';
 import { lintSources, type SourceFile } from './lint.js';
 import { loadPolicy, type LoadedPolicy, POLICY_FILE_NAMES } from './policy/discover.js';
@@ -48,17 +48,18 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** NO_COLOR and FORCE_COLOR as https://no-color.org and Node describe them; flags win over both. */
+/** NO_COLOR and FORCE_COLOR as no-color.org and Node's docs describe them; flags win over both. */
 export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
   if (flag === false) return 0;
   if (flag === true) return Math.max(1, supportsColor ? supportsColor.level : 1) as 1 | 2 | 3;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  // As in Node itself, FORCE_COLOR wins over NO_COLOR when both are set.
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
     if (force === '0' || force === 'false') return 0;
     if (force === '2' || force === '3') return Number(force) as 2 | 3;
     return 1;
   }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   if (!isTTY) return 0;
   return supportsColor ? supportsColor.level : 0;
 }
@@ -136,13 +137,9 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
     const file = options.stdinFilename ?? '<stdin>';
     sources.push({ file, absolutePath: resolve(io.cwd, options.stdinFilename ?? 'stdin.txt'), content });
   }
-  const expanded = expandPaths(paths.filter((path) => path !== '-'), io.cwd);
-  inputErrors.push(...expanded.errors);
-  for (const file of expanded.files) {
-    const source = readSourceFile(file, io.cwd);
-    if ('content' in source) sources.push(source);
-    else inputErrors.push(source);
-  }
+  const fromDisk = readPostFiles(paths.filter((path) => path !== '-'), io.cwd);
+  sources.push(...fromDisk.sources);
+  inputErrors.push(...fromDisk.errors);
 
   const report = await lintSources(sources, loaded.compiled, loaded.resolved.name, inputErrors);
   const shown = options.quiet ? withoutWarnings(report) : report;
@@ -228,6 +225,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--print-policy', 'print the fully resolved policy as YAML and exit')
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError('(postlint --help for usage)')
+    // Options written after a subcommand belong to it (`postlint rules -p team.yaml`).
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
     .action(async (paths: string[], options: LintOptions) => setExit(await runLint(paths, options, io)));

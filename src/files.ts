@@ -81,3 +81,15 @@ export function readSourceFile(absolutePath: string, cwd: string): SourceFile | 
   const content = decodePostBytes(bytes, shownAs);
   return typeof content === 'string' ? { file: shownAs, absolutePath, content } : content;
 }
+
+/** Expands the paths and reads every file; what cannot be found or read becomes a run error. */
+export function readPostFiles(paths: readonly string[], cwd: string): { sources: SourceFile[]; errors: RunError[] } {
+  const { files, errors } = expandPaths(paths, cwd);
+  const sources: SourceFile[] = [];
+  for (const file of files) {
+    const source = readSourceFile(file, cwd);
+    if ('content' in source) sources.push(source);
+    else errors.push(source);
+  }
+  return { sources, errors };
+}

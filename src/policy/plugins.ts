@@ -3,6 +3,7 @@
  * module itself) one rule, an array of rules, or `{ rules: [...] | { id: rule } }`. Built-in rules
  * go through the same checks, so the contract is one contract.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -55,7 +56,11 @@ function rulesExportedBy(moduleNamespace: Record<string, unknown>): unknown[] {
 }
 
 export function resolvePluginPath(specifier: string, policyDir: string): string {
-  if (specifier.startsWith('.') || isAbsolute(specifier)) return resolve(policyDir, specifier);
+  if (specifier.startsWith('.') || isAbsolute(specifier)) {
+    const path = resolve(policyDir, specifier);
+    if (!existsSync(path)) throw new Error('no such file');
+    return path;
+  }
   // A package name is looked up from the policy's folder, as Node would from a file there.
   return createRequire(join(policyDir, 'postlint.yaml')).resolve(specifier);
 }

@@ -75,12 +75,13 @@ const UNINFLECTED_WORDS = new Set(
 );
 const VOWEL = /[aeiou]/;
 
-/** Folds case, apostrophes and accents, so "Café" in a post matches "cafe" in a topic. */
-function foldWord(word: string): string {
-  const lower = normalizeWord(word);
+/** Folds accents off an already lower-cased word, so "café" in a post matches "cafe" in a topic. */
+function foldAccents(lower: string): string {
   // eslint-disable-next-line no-control-regex
   return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
 }
+
+const foldWord = (word: string): string => foldAccents(normalizeWord(word));
 
 /**
  * The regular inflections of an English word: plural/third person, past, present participle and
@@ -171,7 +172,7 @@ export function compileTopics<Topic extends TopicDefinition>(
       try {
         regex = new RegExp(written, 'giu');
       } catch (error) {
-        throw new RuleOptionError(`invalid regular expression /${written}/: ${(error as Error).message}`, path);
+        throw new RuleOptionError((error as Error).message, path);
       }
       // A pattern that matches empty text would report zero-width findings at every position.
       if (new RegExp(`^(?:${written})$`, 'iu').test('')) {
@@ -193,7 +194,7 @@ function matchWords<Topic extends TopicDefinition>(
   found: TopicMatch<Topic>[],
 ): void {
   const words = post.analysis.words;
-  const folded = words.map((word) => foldWord(word.lower));
+  const folded = words.map((word) => foldAccents(word.lower));
   for (let first = 0; first < words.length; first++) {
     const candidates = compiled.byFirstWordForm.get(folded[first]);
     if (!candidates) continue;
@@ -289,7 +290,6 @@ function matchHashtags<Topic extends TopicDefinition>(
         ...(compiled.byHashtagPrefix.get(hashtag.letters.slice(from, from + 1)) ?? []),
       ]);
       for (const term of candidates) {
-        if (!hashtag.segmented && from !== 0 && /\p{L}/u.test(hashtag.letters[from - 1] ?? '')) continue;
         if (!matchHashtag(hashtag, term, from)) continue;
         found.push({ topic: compiled.topics[term.topicIndex], term: term.written, via: 'hashtag', start: entity.start, end: entity.end, text: entity.text });
       }

@@ -1,0 +1,278 @@
+/** The CLI end to end, spawned as a user runs it: exit codes, discovery, stdin, formats, subcommands. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturesDir, makeTree, runCli } from './helpers.js';
+
+const competitorPolicy = (extra = '') =>
+  `plugins: [${JSON.stringify(join(fixturesDir, 'plugins', 'no-competitor-names.js'))}]\nrules:\n  no-competitor-names: { severity: error, names: [Acme] }\n${extra}`;
+
+describe('exit codes', () => {
+  it('0 when every post passes', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'ok.txt': 'Our route opens Monday.' });
+    const run = runCli(['ok.txt'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^PASS {2}ok\.txt/m);
+  });
+
+  it('1 when a post has an error-severity finding, with the reason and position', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'bad.txt': 'Hello.\nFaster than Acme!' });
+    const run = runCli(['bad.txt'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAIL {2}bad\.txt/m);
+    expect(run.stdout).toContain('2:13  error  no-competitor-names  names competitor "Acme"');
+    expect(run.stdout).toContain('why: Our social media policy: never name a competitor.');
+    expect(run.stdout).toMatch(/1 of 1 post failed/);
+  });
+
+  it('1 when warnings exceed --max-warnings, 0 when within', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy().replace('severity: error', 'severity: warn'), 'w.txt': 'Acme and Acme.' });
+    expect(runCli(['w.txt'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['w.txt', '--max-warnings', '2'], { cwd: dir }).code).toBe(0);
+    const over = runCli(['w.txt', '--max-warnings', '1'], { cwd: dir });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('2 warnings, more than --max-warnings 1');
+  });
+
+  it('2 for a usage error, as one line', () => {
+    const run = runCli(['--no-such-flag']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown option '--no-such-flag'/);
+    expect(runCli(['--format', 'xml', 'x.txt']).code).toBe(2);
+    expect(runCli(['--max-warnings', 'many', 'x.txt']).code).toBe(2);
+  });
+
+  it('2 for a policy error with file:line:col and no stack trace', () => {
+    const dir = makeTree({ 'postlint.yaml': 'rules:\n  tome: warn\n', 'a.txt': 'hi' });
+    const run = runCli(['a.txt'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('postlint: postlint.yaml:2:3: unknown rule "tome" (did you mean "tone"?)\n');
+    expect(run.stdout).toBe('');
+  });
+
+  it('2 for a missing file; the other files are still checked', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'bad.txt': 'Acme' });
+    const run = runCli(['missing.txt', 'bad.txt'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('postlint: missing.txt: no such file or directory');
+    expect(run.stdout).toMatch(/^FAIL {2}bad\.txt/m);
+  });
+
+  it('2 for front matter that is not valid YAML, at file:line:col', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'post.md': '---\nplatforms: [x\n---\nHello' });
+    const run = runCli(['post.md'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^postlint: post\.md:3:1: front matter: /);
+  });
+
+  it('a crashing plugin rule is reported, the other rules still run, exit 2; --debug shows the stack', () => {
+    const policy = `${competitorPolicy()}`.replace(
+      'plugins: [',
+      `plugins: [${JSON.stringify(join(fixturesDir, 'plugins', 'crashing-rule.js'))}, `,
+    ) + '  always-crashes: error\n';
+    const dir = makeTree({ 'postlint.yaml': policy, 'a.txt': 'Acme is here.' });
+    const run = runCli(['a.txt'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('names competitor "Acme"');
+    expect(run.stderr).toMatch(/rule "always-crashes" \(plugin .*crashing-rule\.js\) crashed on post 0: boom: lexicon missing/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const debug = runCli(['a.txt', '--debug'], { cwd: dir });
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('a plugin reporting offsets outside the post is an error, and its finding is dropped', () => {
+    const policy = `plugins: [${JSON.stringify(join(fixturesDir, 'plugins', 'bad-offsets-rule.js'))}]\nrules:\n  bad-offsets: error\n`;
+    const dir = makeTree({ 'postlint.yaml': policy, 'a.txt': 'hello' });
+    const run = runCli(['a.txt', '-f', 'json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/rule "bad-offsets" .* reported offsets 0-15 outside the post \(length 5\)/);
+    expect(JSON.parse(run.stdout).results[0].findings).toEqual([]);
+  });
+});
+
+describe('finding files', () => {
+  it('walks directories for .txt/.md/.markdown, skipping node_modules and dot-folders, and finds the policy upward', () => {
+    const repo = join(fixturesDir, 'content-repo');
+    const run = runCli(['.', '-f', 'json'], { cwd: join(repo, 'posts') });
+    const report = JSON.parse(run.stdout);
+    expect(report.policy).toBe('../postlint.yaml');
+    expect(report.results.map((r: { file: string }) => r.file).sort()).toEqual(['election-day.txt', 'library-hours.md', 'replies/complaint-reply.txt']);
+  });
+
+  it('expands globs and reports a glob that matches nothing', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'a/one.txt': 'x', 'a/two.md': 'y', 'a/three.csv': 'z' });
+    const run = runCli(['a/*', '-f', 'json'], { cwd: dir });
+    expect(JSON.parse(run.stdout).results.map((r: { file: string }) => r.file)).toEqual(['a/one.txt', 'a/two.md']);
+    const none = runCli(['b/**/*.txt'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no post files match the pattern "b/**/*.txt"');
+  });
+
+  it('uses the built-in recommended policy when none is found, and says so', () => {
+    const dir = makeTree({ 'a.txt': 'Our library opens at 9 am on Saturday.' });
+    const stylish = runCli(['a.txt'], { cwd: dir });
+    expect(stylish.stdout).toContain('policy: builtin:recommended (no postlint.yaml found; run `postlint init` to write one)');
+    const json = runCli(['a.txt', '-f', 'json'], { cwd: dir });
+    expect(JSON.parse(json.stdout).policy).toBe('builtin:recommended');
+    expect(json.stderr).toContain('no postlint.yaml found; using the built-in recommended policy');
+  });
+
+  it('applies overrides by file path', () => {
+    const policy = competitorPolicy('overrides:\n  - files: ["replies/**"]\n    rules:\n      no-competitor-names: warn\n');
+    const dir = makeTree({ 'postlint.yaml': policy, 'posts/a.txt': 'Acme', 'replies/b.txt': 'Acme' });
+    const report = JSON.parse(runCli(['.', '-f', 'json'], { cwd: dir }).stdout);
+    const severity = (file: string) => report.results.find((r: { file: string }) => r.file === file).findings[0].severity;
+    expect(severity('posts/a.txt')).toBe('error');
+    expect(severity('replies/b.txt')).toBe('warn');
+  });
+});
+
+describe('stdin', () => {
+  it('reads a piped post when no paths are given', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy() });
+    const run = runCli([], { cwd: dir, input: 'Better than Acme.' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAIL {2}<stdin>/m);
+  });
+
+  it('reads stdin for "-" and names it with --stdin-filename, which also selects overrides', () => {
+    const policy = competitorPolicy('overrides:\n  - files: ["replies/**"]\n    rules:\n      no-competitor-names: warn\n');
+    const dir = makeTree({ 'postlint.yaml': policy });
+    const run = runCli(['-', '--stdin-filename', 'replies/r.txt', '-f', 'json'], { cwd: dir, input: 'Acme' });
+    const [result] = JSON.parse(run.stdout).results;
+    expect(result.file).toBe('replies/r.txt');
+    expect(result.findings[0].severity).toBe('warn');
+    expect(run.code).toBe(0);
+  });
+
+  it('front matter on stdin is read like a file, positions included', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy() });
+    const run = runCli(['-', '--stdin-filename', 'post.md', '-f', 'json'], { cwd: dir, input: '---\nplatforms: [x]\n---\nWe beat Acme.' });
+    expect(JSON.parse(run.stdout).results[0].findings[0]).toMatchObject({ line: 4, column: 9, endLine: 4, endColumn: 13, excerpt: 'Acme' });
+  });
+
+  it('empty stdin with no paths is a usage error', () => {
+    const run = runCli([], { cwd: makeTree({}) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('nothing to check');
+  });
+});
+
+describe('output', () => {
+  it('json follows the versioned contract', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'drafts/sale.txt': 'Faster than Acme.' });
+    const run = runCli(['drafts/sale.txt', '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({
+      version: 1,
+      policy: 'postlint.yaml',
+      summary: { files: 1, posts: 1, passed: 0, failed: 1, errors: 1, warnings: 0 },
+      errors: [],
+    });
+    expect(report.results[0]).toMatchObject({ file: 'drafts/sale.txt', post: 0, status: 'fail', metrics: {} });
+    expect(report.results[0].findings[0]).toEqual({
+      rule: 'no-competitor-names',
+      severity: 'error',
+      message: 'names competitor "Acme"',
+      reason: 'Our social media policy: never name a competitor.',
+      line: 1,
+      column: 13,
+      endLine: 1,
+      endColumn: 17,
+      excerpt: 'Acme',
+    });
+  });
+
+  it('--output-file writes the report to a file, without colour', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'a.txt': 'Acme' });
+    const run = runCli(['a.txt', '-o', 'report.txt', '--color'], { cwd: dir });
+    expect(run.stdout).toBe('');
+    const written = readFileSync(join(dir, 'report.txt'), 'utf8');
+    expect(written).toContain('FAIL  a.txt');
+    expect(written).not.toContain('\u001b[');
+  });
+
+  it('--quiet hides warnings but keeps errors', () => {
+    const policy = competitorPolicy('overrides:\n  - files: ["w.txt"]\n    rules:\n      no-competitor-names: warn\n');
+    const dir = makeTree({ 'postlint.yaml': policy, 'w.txt': 'Acme', 'e.txt': 'Acme' });
+    const run = runCli(['w.txt', 'e.txt', '--quiet', '-f', 'json'], { cwd: dir });
+    const findings = Object.fromEntries(JSON.parse(run.stdout).results.map((r: { file: string; findings: unknown[] }) => [r.file, r.findings.length]));
+    expect(findings).toEqual({ 'w.txt': 0, 'e.txt': 1 });
+  });
+
+  it('colour follows --color/--no-color, FORCE_COLOR and NO_COLOR', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'a.txt': 'Acme' });
+    const hasColour = (run: { stdout: string }) => run.stdout.includes('\u001b[');
+    expect(hasColour(runCli(['a.txt'], { cwd: dir }))).toBe(false);
+    expect(hasColour(runCli(['a.txt', '--color'], { cwd: dir }))).toBe(true);
+    expect(hasColour(runCli(['a.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } }))).toBe(true);
+    expect(hasColour(runCli(['a.txt', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } }))).toBe(false);
+    expect(hasColour(runCli(['a.txt'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }))).toBe(true);
+    expect(hasColour(runCli(['a.txt'], { cwd: dir, env: { NO_COLOR: '1' } }))).toBe(false);
+  });
+
+  it('escapes terminal control sequences found in a post', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'a.txt': 'Acme\u001b]0;pwned\u0007 rocks' });
+    const run = runCli(['a.txt'], { cwd: dir });
+    expect(run.stdout).not.toContain('\u001b]');
+  });
+
+  it('--print-policy prints the resolved policy as YAML, with defaults filled in', () => {
+    const dir = makeTree({ 'postlint.yaml': 'extends: [recommended]\nrules:\n  tone: error\n' });
+    const run = runCli(['--print-policy'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('layers:\n  - builtin:recommended\n  - postlint.yaml');
+    expect(run.stdout).toMatch(/\n {2}tone:\n {4}severity: error\n {4}minScore: /);
+    expect(run.stdout).toMatch(/\n {2}sales-pitch-ratio:\n {4}severity: error\n {4}max: /);
+  });
+});
+
+describe('subcommands', () => {
+  it('init writes a starter policy that loads, and never overwrites', () => {
+    const dir = makeTree({});
+    const first = runCli(['init'], { cwd: dir });
+    expect(first.code).toBe(0);
+    const written = readFileSync(join(dir, 'postlint.yaml'), 'utf8');
+    expect(written).toContain('extends: [recommended]');
+    expect(runCli(['--print-policy'], { cwd: dir }).code).toBe(0);
+
+    writeFileSync(join(dir, 'postlint.yaml'), 'rules: {}\n# mine\n');
+    const second = runCli(['init'], { cwd: dir });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('postlint.yaml already exists here; postlint init never overwrites a policy');
+    expect(readFileSync(join(dir, 'postlint.yaml'), 'utf8')).toBe('rules: {}\n# mine\n');
+  });
+
+  it('init refuses when a dot-file policy exists', () => {
+    const dir = makeTree({ '.postlint.yml': 'rules: {}\n' });
+    expect(runCli(['init'], { cwd: dir }).code).toBe(2);
+    expect(existsSync(join(dir, 'postlint.yaml'))).toBe(false);
+  });
+
+  it('rules lists built-in and plugin rules with a description', () => {
+    const run = runCli(['rules', '--policy', join(fixturesDir, 'plugin-policy.yaml')]);
+    expect(run.code).toBe(0);
+    for (const id of ['sales-pitch-ratio', 'forbidden-topics', 'tone', 'pii']) expect(run.stdout).toMatch(new RegExp(`\\b${id}\\b`));
+    expect(run.stdout).toMatch(/error {2}no-competitor-names\s+Do not name competitors in our posts\.\s+\[plugin \.\/plugins\/no-competitor-names\.js\]/);
+  });
+
+  it('explain prints docs, options with defaults and examples; unknown rule is exit 2', () => {
+    const run = runCli(['explain', 'sales-pitch-ratio'], { cwd: makeTree({}) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('# sales-pitch-ratio');
+    expect(run.stdout).toContain('| option | type | default | what it does |');
+    expect(run.stdout).toMatch(/\| `max` \| number \| `[\d.]+` \|/);
+    expect(run.stdout).toContain('### Passes');
+    expect(run.stdout).toContain('### Fails');
+    const unknown = runCli(['explain', 'nope'], { cwd: makeTree({}) });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown rule "nope"/);
+  });
+
+  it('--help and --version exit 0', () => {
+    expect(runCli(['--help']).stdout).toContain('Usage: postlint');
+    expect(runCli(['--help']).code).toBe(0);
+    expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
