@@ -75,13 +75,17 @@ const UNINFLECTED_WORDS = new Set(
 );
 const VOWEL = /[aeiou]/;
 
-/** Folds accents off an already lower-cased word, so "café" in a post matches "cafe" in a topic. */
-function foldAccents(lower: string): string {
+/**
+ * Folds accents and invisible format characters off an already lower-cased word, so "café" in a
+ * post matches "cafe" in a topic, and a soft hyphen or stray BOM inside a word ("vo\u00ADte",
+ * "god\uFEFF", which the word segmenter keeps in the token) does not hide it.
+ */
+function foldAccentsAndInvisibles(lower: string): string {
   // eslint-disable-next-line no-control-regex
-  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/[\p{M}\p{Cf}]/gu, '') : lower;
 }
 
-const foldWord = (word: string): string => foldAccents(normalizeWord(word));
+const foldWord = (word: string): string => foldAccentsAndInvisibles(normalizeWord(word));
 
 /**
  * The regular inflections of an English word: plural/third person, past, present participle and
@@ -188,13 +192,13 @@ export function compileTopics<Topic extends TopicDefinition>(
 const PHRASE_GAP = /^[\s\-\u2010\u2011]*$/;
 
 function matchWords<Topic extends TopicDefinition>(
-  text: string,
-  post: Pick<Post, 'analysis'>,
+  post: Pick<Post, 'text' | 'analysis'>,
   compiled: CompiledTopics<Topic>,
   found: TopicMatch<Topic>[],
 ): void {
+  const { text } = post;
   const words = post.analysis.words;
-  const folded = words.map((word) => foldAccents(word.lower));
+  const folded = words.map((word) => foldAccentsAndInvisibles(word.lower));
   for (let first = 0; first < words.length; first++) {
     const candidates = compiled.byFirstWordForm.get(folded[first]);
     if (!candidates) continue;
@@ -259,9 +263,9 @@ function spellingEnds(letters: string, spelling: TermSpelling, from: number, wor
 /**
  * A hashtag matches a term when the term's words, run together, start on one of the hashtag's word
  * boundaries and end on another. In a hashtag written all in one case ("#reelectjane"), whose word
- * boundaries are unknown, the term must start the hashtag and may end inside it only if it is a
- * phrase or at least six letters long, and what follows is not a suffix ("#democratic" is not
- * "democrat"; "#assessment" is never "ass").
+ * boundaries are unknown, the term must start the hashtag (or follow digits in it) and may end
+ * inside it only if it is a phrase or at least six letters long, and what follows is not a suffix
+ * ("#democratic" is not "democrat"; "#assessment" is never "ass").
  */
 function matchHashtag(hashtag: HashtagWords, term: CompiledTerm, from: number): boolean {
   const { letters, boundaries, segmented } = hashtag;
@@ -317,7 +321,7 @@ export function findTopicMatches<Topic extends TopicDefinition>(
   compiled: CompiledTopics<Topic>,
 ): TopicMatch<Topic>[] {
   const found: TopicMatch<Topic>[] = [];
-  if (compiled.byFirstWordForm.size > 0) matchWords(post.text, post, compiled, found);
+  if (compiled.byFirstWordForm.size > 0) matchWords(post, compiled, found);
   matchHashtags(post, compiled, found);
   matchPatterns(post.text, compiled, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
