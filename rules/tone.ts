@@ -11,7 +11,8 @@
  */
 import { createRequire } from 'node:module';
 import { loadLexicon } from '../src/data-files.js';
-import { normalizeWord, tokenizeWords } from '../src/text/analyze.js';
+import { memoizedStemmer, type PhraseMatch, PhraseIndex, type Stemmer, toMatchWords } from '../src/text/phrases.js';
+import { findShouting } from '../src/text/shouting.js';
 import { RuleOptionError, type CheckContext, type Post, type Rule, type Span } from '../src/types.js';
 
 const PHRASE_FACETS = ['hostile', 'lecturing', 'defensive', 'nonApology'] as const;
@@ -87,285 +88,6 @@ interface PhraseEntry {
   role?: 'ownership' | 'remedy';
 }
 
-// ---------------------------------------------------------------------------------------------
-// Phrase matching: whole words, stems, contractions expanded, within one clause
-
-/**
- * One word of the text (or half of a contraction) with the keys it matches under: the stem of each
- * spelling it may stand for, and each exact spelling behind EXACT_FORM.
- */
-interface MatchWord extends Span {
-  keys: string[];
-  /** False when punctuation or a sentence break separates it from the previous word. */
-  joinsPrevious: boolean;
-  /** False for the first word of a sentence: not even a phrase written with a comma crosses it. */
-  continuesSentence: boolean;
-}
-
-/**
- * What may stand between two words of one phrase: spaces, quotes, hyphens ("rip-off"), the
- * marks of a hashtag or mention. A comma or a full stop ends the phrase: "without you, people
- * would go hungry" does not say "you people".
- */
-const PHRASE_GAP = /^[\s'"\u2018\u2019\u201c\u201d\-\u2010-\u2013*_#@]*$/u;
-
-/** Marks a lexicon word matched as written, not by stem ("=ignorant" must not match "ignore"). */
-const EXACT_FORM = '=';
-/** Stands in a phrase for a comma ("no offense, but"): the next word may follow punctuation. */
-const BREAK_KEY = ',';
-
-interface PhraseMatch extends Span {
-  entry: PhraseEntry;
-}
-
-class PhraseSyntaxError extends Error {}
-
-/** "'d" may be "had" or "would"; "'s" after a pronoun may be "is" or "has". */
-const CONTRACTION_SUFFIXES: Array<[suffix: string, expansions: string[]]> = [
-  ["n't", ['not']],
-  ["'re", ['are']],
-  ["'ve", ['have']],
-  ["'ll", ['will']],
-  ["'d", ['had', 'would']],
-  ["'m", ['am']],
-];
-const WHOLE_CONTRACTIONS: Record<string, string[][]> = {
-  "can't": [['can'], ['not']],
-  cannot: [['can'], ['not']],
-  "won't": [['will'], ['not']],
-  "shan't": [['shall'], ['not']],
-  "ain't": [['is', 'am', 'are'], ['not']],
-  "let's": [['let'], ['us']],
-  // Tweets often drop the apostrophe; forms that are also common words ("wont", "well") are not listed.
-  dont: [['do'], ['not']],
-  didnt: [['did'], ['not']],
-  doesnt: [['does'], ['not']],
-  isnt: [['is'], ['not']],
-  wasnt: [['was'], ['not']],
-  arent: [['are'], ['not']],
-  werent: [['were'], ['not']],
-  havent: [['have'], ['not']],
-  hasnt: [['has'], ['not']],
-  couldnt: [['could'], ['not']],
-  wouldnt: [['would'], ['not']],
-  shouldnt: [['should'], ['not']],
-  cant: [['can'], ['not']],
-  im: [['i'], ['am']],
-  ive: [['i'], ['have']],
-  youre: [['you'], ['are']],
-  theyre: [['they'], ['are']],
-  thats: [['that'], ['is']],
-  whats: [['what'], ['is']],
-};
-/** Words whose "'s" is "is"/"has" rather than a possessive. */
-const S_CONTRACTING = new Set([
-  'it', 'that', 'what', 'there', 'here', 'he', 'she', 'who', 'where', 'how', 'when', 'why',
-  'everyone', 'everything', 'nothing', 'someone', 'something', 'nobody', 'somebody',
-]);
-
-/** Splits a lower-cased word into the words it stands for, each with its possible spellings. */
-function expandContraction(lower: string): string[][] {
-  const whole = WHOLE_CONTRACTIONS[lower];
-  if (whole) return whole;
-  for (const [suffix, expansions] of CONTRACTION_SUFFIXES) {
-    if (lower.length > suffix.length && lower.endsWith(suffix)) return [[lower.slice(0, -suffix.length)], expansions];
-  }
-  if (lower.endsWith("'s") && lower.length > 2) {
-    const base = lower.slice(0, -2);
-    return S_CONTRACTING.has(base) ? [[base], ['is', 'has']] : [[base]];
-  }
-  return [[lower]];
-}
-
-type Stemmer = (word: string) => string;
-
-/** Bounds the stem cache of a long-running process (an editor integration) that sees many words. */
-const MAX_CACHED_STEMS = 100_000;
-
-/** Stems each word once: lexicons and posts repeat the same few thousand words. */
-function memoizedStemmer(stem: Stemmer): Stemmer {
-  const stems = new Map<string, string>();
-  return (word) => {
-    let stemmed = stems.get(word);
-    if (stemmed === undefined) {
-      if (stems.size >= MAX_CACHED_STEMS) stems.clear();
-      stems.set(word, (stemmed = stem(word)));
-    }
-    return stemmed;
-  };
-}
-
-/** Splits text into match words: one per word, two for a contraction, stems computed once. */
-function toMatchWords(post: Post, stem: Stemmer): MatchWord[] {
-  const { words, sentences } = post.analysis;
-  const sentenceOfWord = new Int32Array(words.length);
-  sentences.forEach((sentence, index) => sentenceOfWord.fill(index, sentence.wordStart, sentence.wordEnd));
-  const result: MatchWord[] = [];
-  words.forEach((word, index) => {
-    const previous = words[index - 1];
-    const continuesSentence = previous !== undefined && sentenceOfWord[index] === sentenceOfWord[index - 1];
-    const joinsPrevious = continuesSentence && PHRASE_GAP.test(post.text.slice(previous.end, word.start));
-    expandContraction(word.lower).forEach((spellings, part) => {
-      const keys = [...spellings.map(stem), ...spellings.map((spelling) => EXACT_FORM + spelling)];
-      result.push({
-        start: word.start,
-        end: word.end,
-        keys,
-        joinsPrevious: part > 0 || joinsPrevious,
-        continuesSentence: part > 0 || continuesSentence,
-      });
-    });
-  });
-  return result;
-}
-
-/**
- * Splits the phrase grammar into parts, each a list of alternatives: "(a|b c)" lists alternatives,
- * "[a|b]" optional ones (the empty alternative), plain text is a part with one alternative.
- */
-const PHRASE_PART = /\(([^()[\]]*)\)|\[([^()[\]]*)\]|([^()[\]]+)/y;
-const PLAIN_WORD = /^[a-z0-9]+(?:'[a-z]+)?$/i;
-/** Guards against a phrase whose alternatives multiply into an index too large to build. */
-const MAX_PHRASE_VARIANTS = 20000;
-
-function parsePhraseGrammar(phrase: string): string[][] {
-  const parts: string[][] = [];
-  PHRASE_PART.lastIndex = 0;
-  while (PHRASE_PART.lastIndex < phrase.length) {
-    const at = PHRASE_PART.lastIndex;
-    const part = PHRASE_PART.exec(phrase);
-    if (!part) throw new PhraseSyntaxError(`has an unbalanced or nested bracket at character ${at + 1}`);
-    // Alternatives are whole words: "apolog(y|ies)" would silently mean "apolog y".
-    const before = phrase[at - 1];
-    const after = phrase[PHRASE_PART.lastIndex];
-    const isGroup = part[3] === undefined;
-    const isWordCharacter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}'=]/u.test(char);
-    if (isGroup && (isWordCharacter(before) || isWordCharacter(after))) {
-      throw new PhraseSyntaxError(`has a bracket group glued to a word at character ${at + 1}; alternatives must be whole words`);
-    }
-    const [, required, optional, literal] = part;
-    if (literal !== undefined) {
-      parts.push([literal]);
-    } else if (required !== undefined) {
-      const alternatives = required.split('|');
-      if (alternatives.some((alternative) => alternative.trim() === '')) {
-        throw new PhraseSyntaxError('has an empty alternative in (…); write optional words as [a|b]');
-      }
-      parts.push(alternatives);
-    } else {
-      parts.push([...optional!.split('|'), '']);
-    }
-  }
-  return parts;
-}
-
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  entry?: PhraseEntry;
-}
-
-/** Phrases indexed by stem sequence; finds leftmost-longest, non-overlapping matches. */
-class PhraseIndex {
-  private readonly root: TrieNode = { next: new Map() };
-  /** Alternatives recur across phrases ("(sorry|apologize|…)"); each is tokenised once. */
-  private readonly sequencesOf = new Map<string, string[][]>();
-
-  constructor(private readonly stem: Stemmer) {}
-
-  /** Throws PhraseSyntaxError for a phrase that cannot be compiled. */
-  add(phrase: string, entry: PhraseEntry): void {
-    // Each part's alternatives are added after every node the previous parts reached, so the
-    // alternatives never have to be multiplied out as strings.
-    let reached: TrieNode[] = [this.root];
-    for (const alternatives of parsePhraseGrammar(phrase)) {
-      const next = new Set<TrieNode>();
-      for (const alternative of alternatives) {
-        for (const keys of this.keySequences(alternative)) {
-          for (const node of reached) next.add(this.descend(node, keys));
-        }
-      }
-      reached = [...next];
-      if (reached.length > MAX_PHRASE_VARIANTS) {
-        throw new PhraseSyntaxError(`has more than ${MAX_PHRASE_VARIANTS} variants; split it into several phrases`);
-      }
-    }
-    if (reached.includes(this.root)) throw new PhraseSyntaxError('can match no words at all');
-    // The first lexicon to list a phrase keeps it; later duplicates add nothing.
-    for (const node of reached) node.entry ??= entry;
-  }
-
-  /** The key sequences a piece of plain text stands for: one per spelling of its contractions. */
-  private keySequences(text: string): string[][] {
-    const known = this.sequencesOf.get(text);
-    if (known) return known;
-    let sequences: string[][] = [[]];
-    const append = (keys: readonly string[]) => {
-      sequences = sequences.flatMap((sequence) => keys.map((key) => [...sequence, key]));
-    };
-    // Clause punctuation becomes a key of its own, which lets the next word follow a break.
-    for (const chunk of text.replace(/\s*[,;:]\s*/g, ` ${BREAK_KEY} `).split(/\s+/).filter(Boolean)) {
-      if (chunk === BREAK_KEY) {
-        append([BREAK_KEY]);
-      } else if (chunk.startsWith(EXACT_FORM)) {
-        append([EXACT_FORM + normalizeWord(chunk.slice(EXACT_FORM.length))]);
-      } else {
-        // A plain word needs no segmenter, which is slow to run for ~15k lexicon variants.
-        const words = PLAIN_WORD.test(chunk) ? [normalizeWord(chunk)] : tokenizeWords(chunk).map((word) => word.lower);
-        for (const word of words) {
-          for (const spellings of expandContraction(word)) append(spellings.map(this.stem));
-        }
-      }
-    }
-    this.sequencesOf.set(text, sequences);
-    return sequences;
-  }
-
-  private descend(from: TrieNode, keys: readonly string[]): TrieNode {
-    let node = from;
-    for (const key of keys) {
-      let child = node.next.get(key);
-      if (!child) node.next.set(key, (child = { next: new Map() }));
-      node = child;
-    }
-    return node;
-  }
-
-  findAll(words: readonly MatchWord[]): PhraseMatch[] {
-    const matches: PhraseMatch[] = [];
-    for (let i = 0; i < words.length; ) {
-      const found = this.longestAt(words, i);
-      if (found) {
-        matches.push({ start: words[i].start, end: words[found.last].end, entry: found.entry });
-        i = found.last + 1;
-      } else {
-        i++;
-      }
-    }
-    return matches;
-  }
-
-  private longestAt(words: readonly MatchWord[], first: number): { last: number; entry: PhraseEntry } | undefined {
-    let best: { last: number; entry: PhraseEntry } | undefined;
-    const walk = (node: TrieNode, index: number, afterBreak: boolean): void => {
-      if (index >= words.length || node.next.size === 0) return;
-      const word = words[index];
-      // The phrase has a comma here, so the text may have one too (or not).
-      const breakNode = node.next.get(BREAK_KEY);
-      if (breakNode && index > first) walk(breakNode, index, true);
-      const joins = index === first || word.joinsPrevious || (afterBreak && word.continuesSentence);
-      if (!joins) return;
-      for (const key of word.keys) {
-        const child = node.next.get(key);
-        if (!child) continue;
-        if (child.entry && (!best || index > best.last)) best = { last: index, entry: child.entry };
-        walk(child, index + 1, false);
-      }
-    };
-    walk(this.root, first, false);
-    return best;
-  }
-}
-
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 /**
@@ -385,19 +107,19 @@ function looksLikeName(post: Post, match: Span): boolean {
 
 /** A facet's built-in phrases and the phrases that cancel them ("not your fault" is not blame). */
 interface FacetLexicon {
-  phrases: PhraseIndex;
-  exceptions: PhraseIndex;
+  phrases: PhraseIndex<PhraseEntry>;
+  exceptions: PhraseIndex<PhraseEntry>;
 }
 
 interface BuiltinLexicons {
   stem: Stemmer;
   facets: Record<PhraseFacet, FacetLexicon>;
   /** Idioms that move the score (tone-cues.yaml). */
-  cues: PhraseIndex;
+  cues: PhraseIndex<PhraseEntry>;
   /** Hard subjects left out of the sentiment score (tone-subjects.yaml). */
-  subjects: PhraseIndex;
+  subjects: PhraseIndex<PhraseEntry>;
   /** Ownership and remedy phrases of a genuine apology (tone-amends.yaml). */
-  amends: PhraseIndex;
+  amends: PhraseIndex<PhraseEntry>;
 }
 
 interface SentimentScorers {
@@ -408,10 +130,10 @@ interface SentimentScorers {
 let builtinLexicons: BuiltinLexicons | undefined;
 let sentimentScorers: SentimentScorers | undefined;
 
-function compileLexicon(stem: Stemmer, file: string, list: 'phrases' | 'except' = 'phrases'): PhraseIndex {
+function compileLexicon(stem: Stemmer, file: string, list: 'phrases' | 'except' = 'phrases'): PhraseIndex<PhraseEntry> {
   const data = loadLexicon<LexiconFileData>(file);
   if (!Array.isArray(data?.groups)) throw new Error(`rules/data/${file}.yaml: expected a list of groups`);
-  const index = new PhraseIndex(stem);
+  const index = new PhraseIndex<PhraseEntry>(stem);
   for (const group of data.groups) {
     const entry: PhraseEntry = { group: group.name, weight: group.weight ?? 0, reason: group.reason, role: group.role };
     for (const phrase of group[list] ?? []) {
@@ -468,9 +190,9 @@ function compilePolicyPhrases(
   phrases: readonly string[],
   entry: PhraseEntry,
   path: ReadonlyArray<string>,
-): PhraseIndex | undefined {
+): PhraseIndex<PhraseEntry> | undefined {
   if (phrases.length === 0) return undefined;
-  const index = new PhraseIndex(stem);
+  const index = new PhraseIndex<PhraseEntry>(stem);
   phrases.forEach((phrase, i) => {
     try {
       index.add(phrase, entry);
@@ -483,59 +205,6 @@ function compilePolicyPhrases(
 
 // ---------------------------------------------------------------------------------------------
 // Shouting
-
-/** Masked before looking for capitals: a URL's path or a shortened link is not shouting. */
-const URL_LIKE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+/giu;
-const EXCLAMATION_RUN = /[!?¡]*![!?¡]*/g;
-
-type Shout = Span & { message: string; suggestion?: string };
-
-function findShouting(post: Post, minCapsWords: number, minExclamations: number): Shout[] {
-  const found: Shout[] = [];
-  const urls = [...post.text.matchAll(URL_LIKE)].map((url) => ({ start: url.index!, end: url.index! + url[0].length }));
-  // Words in capitals since the last break; a lone capital ("I", "A") joins a run but is not
-  // counted, so "I AM SO ANGRY" is one run of three shouted words.
-  let run: Array<Span & { counts: boolean }> = [];
-  const closeRun = () => {
-    if (run.filter((word) => word.counts).length >= minCapsWords) {
-      const start = run[0].start;
-      const end = run[run.length - 1].end;
-      // A label opening a line ("UPDATE:", "STATEMENT FROM THE MAYOR:") is a heading, not a raised voice.
-      const lineStart = post.text.lastIndexOf('\n', start - 1) + 1;
-      const isHeading = /^[\s\p{P}\p{S}]*$/u.test(post.text.slice(lineStart, start)) && /^\s*:/.test(post.text.slice(end));
-      if (!isHeading) {
-        found.push({ start, end, message: `${FACET_LABELS.shouting}: "${post.text.slice(start, end)}" is in capitals` });
-      }
-    }
-    run = [];
-  };
-  for (const word of post.analysis.words) {
-    const letters = word.text.replace(/[^\p{L}]/gu, '');
-    // Numbers neither extend nor end a run: "WIN 2 TICKETS NOW" is one shout.
-    if (letters === '') continue;
-    // A run is one stretch of voice: a heading's colon or a full stop ends it.
-    const previous = run[run.length - 1];
-    if (previous && /[.:;!?]/.test(post.text.slice(previous.end, word.start))) closeRun();
-    const before = post.text[word.start - 1];
-    const isEntity = before === '#' || before === '@' || urls.some((url) => overlaps(url, word));
-    const isCapitals = letters !== letters.toLowerCase() && letters === letters.toUpperCase();
-    if (isEntity || !isCapitals) closeRun();
-    else run.push({ start: word.start, end: word.end, counts: letters.length > 1 });
-  }
-  closeRun();
-  for (const marks of post.text.matchAll(EXCLAMATION_RUN)) {
-    const count = [...marks[0]].filter((mark) => mark === '!').length;
-    if (count < minExclamations) continue;
-    const start = marks.index!;
-    found.push({
-      start,
-      end: start + marks[0].length,
-      message: `${FACET_LABELS.shouting}: "${marks[0]}"`,
-      suggestion: /^!+$/.test(marks[0]) ? '!' : undefined,
-    });
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Tone score
@@ -563,10 +232,10 @@ function blank(text: string, spans: readonly Span[]): string {
   return chars.join('');
 }
 
-const sumWeights = (matches: readonly PhraseMatch[]): number => matches.reduce((sum, match) => sum + match.entry.weight, 0);
-const strongestWeight = (matches: readonly PhraseMatch[]): number => Math.max(0, ...matches.map((match) => match.entry.weight));
+const sumWeights = (matches: readonly PhraseMatch<PhraseEntry>[]): number => matches.reduce((sum, match) => sum + match.entry.weight, 0);
+const strongestWeight = (matches: readonly PhraseMatch<PhraseEntry>[]): number => Math.max(0, ...matches.map((match) => match.entry.weight));
 
-interface FacetMatch extends PhraseMatch {
+interface FacetMatch extends PhraseMatch<PhraseEntry> {
   facet: PhraseFacet;
 }
 
@@ -574,7 +243,7 @@ interface ToneReading {
   score: number;
   facetMatches: FacetMatch[];
   /** Cue and facet matches, for finding the most negative sentence. */
-  weighted: PhraseMatch[];
+  weighted: PhraseMatch<PhraseEntry>[];
   /** The text the sentiment lexicons saw, with subjects, listed phrases and ownership blanked. */
   scoredText: string;
   makesAmends: boolean;
@@ -777,7 +446,7 @@ VADER alone scores 0.888 / 0.869 and AFINN-165 (\`sentiment\`) 0.871 / 0.888 on 
           (match) => !builtinMatches.some((other) => overlaps(other, match)),
         );
         const cancelled = [...builtin.exceptions.findAll(matchWords), ...ignored];
-        const isCancelled = (match: PhraseMatch) => cancelled.some((exception) => overlaps(exception, match));
+        const isCancelled = (match: PhraseMatch<PhraseEntry>) => cancelled.some((exception) => overlaps(exception, match));
         for (const match of builtinMatches) {
           if (!isCancelled(match) && !looksLikeName(post, match)) facetMatches.push({ ...match, facet });
         }
@@ -837,7 +506,8 @@ VADER alone scores 0.888 / 0.869 and AFINN-165 (\`sentiment\`) 0.871 / 0.888 on 
       }
       if (options.facets.shouting) {
         for (const shout of findShouting(post, options.shouting.minCapsWords, options.shouting.minExclamations)) {
-          context.report({ ...shout, reason: FACET_REASONS.shouting });
+          const message = shout.kind === 'capitals' ? `${FACET_LABELS.shouting}: "${shout.text}" is in capitals` : `${FACET_LABELS.shouting}: "${shout.text}"`;
+          context.report({ start: shout.start, end: shout.end, message, suggestion: shout.suggestion, reason: FACET_REASONS.shouting });
         }
       }
       if (reading.score < options.minScore) {

@@ -109,7 +109,7 @@ export class CompiledPolicy {
     const active: ActiveRule[] = [];
     // Rules run in registry order (built-ins, then plugins), whatever order the policy named them.
     const settings = this.settingsFor(overrideIndexes);
-    for (const [id, { rule, origin }] of this.resolved.registry) {
+    for (const [id, { origin }] of this.resolved.registry) {
       const setting = settings.get(id);
       if (!setting) continue;
       const severity = this.severityOf(id, setting);
