@@ -162,6 +162,11 @@ describe('tone: score', () => {
     expect(await messages('Our thoughts are with everyone affected by the floods.')).toEqual([]);
   });
 
+  it('reads "the stop" in a service update as a place, not a command', async () => {
+    expect((await lint('The stop at Elm Street has moved 50 m north while the road is resurfaced.')).score).toBe(0);
+    expect((await lint('Stop lying to your customers.')).score).toBeLessThan(-0.5);
+  });
+
   it('fails a post below minScore, pointing at its most negative sentence', async () => {
     const text = 'We opened the new park today. What an awful, miserable, horrible week it has been.';
     const { findings, score } = await lint(text);
