@@ -4,7 +4,7 @@
  * (`builtinTopics`); matching is done by the shared topic engine (src/text/topics.ts).
  */
 import { loadLexicon } from '../src/data-files.js';
-import { compileTopics, findTopicMatches, type CompiledTopics, type TopicDefinition } from '../src/text/topics.js';
+import { compileTopics, findTopicMatches, topicSchema, type CompiledTopics, type TopicDefinition } from '../src/text/topics.js';
 import { RuleOptionError, type CheckFunction, type Rule } from '../src/types.js';
 
 interface ForbiddenTopic extends TopicDefinition {
@@ -59,31 +59,16 @@ the list.`,
           type: 'array',
           default: [],
           description: 'Topics the account must never post about.',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['name'],
-            properties: {
-              name: { type: 'string', minLength: 1, description: 'Name shown in findings, e.g. "competitors".' },
+          items: topicSchema({
+            name: 'Name shown in findings, e.g. "competitors".',
+            extraProperties: {
               reason: {
                 type: 'string',
                 default: '',
                 description: "Why the topic is forbidden, in the policy's own words; shown with every finding.",
               },
-              terms: {
-                type: 'array',
-                items: { type: 'string', minLength: 1 },
-                default: [],
-                description: 'Words and phrases in base form; matched as whole words, with inflections and inside hashtags.',
-              },
-              patterns: {
-                type: 'array',
-                items: { type: 'string', minLength: 1 },
-                default: [],
-                description: 'Regular expressions (JavaScript syntax), matched case-insensitively as written.',
-              },
             },
-          },
+          }),
         },
         builtinTopics: {
           type: 'array',

@@ -70,6 +70,12 @@ describe('policy errors point at file:line:col', () => {
     expect(message).toMatch(/^postlint\.yaml:7:20: rule "forbidden-topics" option "topics\.0\.patterns\.0": /);
   });
 
+  it('a rule whose create() refuses its options points at the rule entry', async () => {
+    expect(await policyError('rules:\n  relevance: warn\n')).toBe(
+      'postlint.yaml:2:14: rule "relevance" option "remit": relevance needs the account\'s remit: list its topics under "remit"',
+    );
+  });
+
   it('override without files', async () => {
     expect(await policyError('overrides:\n  - rules: { tone: error }\n')).toMatch(/^postlint\.yaml:2:5: .*missing required "files"/);
   });

@@ -18,6 +18,7 @@
  * Compile once (`compileTopics`, in a rule's create()), then call `findTopicMatches` per post: a
  * post costs one hash lookup per word, plus the user's patterns.
  */
+import type { JSONSchemaType } from '../json-schema.js';
 import type { Post } from '../types.js';
 import { RuleOptionError } from '../types.js';
 import { normalizeWord, tokenizeWords } from './analyze.js';
@@ -333,4 +334,32 @@ export function findTopicMatches<Topic extends TopicDefinition>(
     coveredUntil.set(match.topic, match.end);
   }
   return kept;
+}
+
+/**
+ * The JSON Schema of one topic in a rule's options, so every rule that takes topics (forbidden
+ * topics, an account's remit) documents and validates them the same way.
+ */
+export function topicSchema(describe: { name: string; extraProperties?: Record<string, JSONSchemaType> }): JSONSchemaType {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name'],
+    properties: {
+      name: { type: 'string', minLength: 1, description: describe.name },
+      ...describe.extraProperties,
+      terms: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: [],
+        description: 'Words and phrases in base form; matched as whole words, with inflections and inside hashtags.',
+      },
+      patterns: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: [],
+        description: 'Regular expressions (JavaScript syntax), matched case-insensitively as written.',
+      },
+    },
+  };
 }
