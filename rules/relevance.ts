@@ -92,7 +92,7 @@ and each of those belongs in the remit if the team wants to post about it (see t
           note: 'A reply is exempt by default.',
         },
         {
-          text: 'Road works on Elm Street: the 12 is diverted via Oak Avenue.',
+          text: 'Road works on Elm Street: bus route 12 is diverted via Oak Avenue.',
           options: { remit: transitRemit, minTopics: 2 },
           note: 'Two topics touched when two are required.',
         },

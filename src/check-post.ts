@@ -31,6 +31,7 @@ function isValidFinding(finding: FindingInput, textLength: number): string | und
   if (start < 0 || end < start || end > textLength) {
     return `reported offsets ${start}-${end} outside the post (length ${textLength})`;
   }
+  if (finding.metaPath !== undefined && !Array.isArray(finding.metaPath)) return 'reported a metaPath that is not an array';
   return undefined;
 }
 

@@ -5,8 +5,8 @@
 import { type ActiveRule, checkPost, type RawFinding } from './check-post.js';
 import { PostlintError } from './errors.js';
 import { readerFor } from './inputs/index.js';
+import { createPost } from './post.js';
 import type { CompiledPolicy } from './policy/compile.js';
-import { analyze } from './text/analyze.js';
 import { LineIndex } from './text/positions.js';
 import type { Finding, LintReport, LintSummary, PostResult, PostSource, RunError } from './types.js';
 
@@ -30,10 +30,14 @@ function excerptOf(text: string): string {
   return flat.length > EXCERPT_MAX ? `${flat.slice(0, EXCERPT_MAX - 1)}…` : flat;
 }
 
-function toFinding(raw: RawFinding, post: PostSource, lines: LineIndex): Finding {
+function toFinding(raw: RawFinding, post: PostSource, lines: LineIndex, content: string): Finding {
   const toFileOffset = post.offsetMap ?? ((offset: number) => post.textStart + offset);
-  const start = lines.position(toFileOffset(raw.start));
-  const end = lines.position(toFileOffset(raw.end));
+  // A finding about a front-matter field points at that field when the reader can find it.
+  const field = raw.metaPath && post.locateMeta?.(raw.metaPath, raw.segment ?? 0);
+  const fileStart = field ? field.start : toFileOffset(raw.start);
+  const fileEnd = field ? field.end : toFileOffset(raw.end);
+  const start = lines.position(fileStart);
+  const end = lines.position(fileEnd);
   const finding: Finding = {
     rule: raw.rule,
     severity: raw.severity,
@@ -42,7 +46,7 @@ function toFinding(raw: RawFinding, post: PostSource, lines: LineIndex): Finding
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
-    excerpt: excerptOf(post.text.slice(raw.start, raw.end)),
+    excerpt: excerptOf(field ? content.slice(fileStart, fileEnd) : post.text.slice(raw.start, raw.end)),
     start: raw.start,
     end: raw.end,
   };
@@ -69,10 +73,10 @@ export async function lintSource(source: SourceFile, policy: CompiledPolicy): Pr
   const errors: RunError[] = [];
   posts.forEach((postSource, index) => {
     const meta = postSource.meta.platforms || defaultPlatforms.length === 0 ? postSource.meta : { ...postSource.meta, platforms: defaultPlatforms };
-    const post = { file: source.file, index, text: postSource.text, meta, analysis: analyze(postSource.text) };
+    const post = createPost({ file: source.file, index, text: postSource.text, meta, segments: postSource.segments });
     const outcome = checkPost(post, rules);
     errors.push(...outcome.crashes);
-    const findings = outcome.findings.map((raw) => toFinding(raw, postSource, lines)).sort(byPosition);
+    const findings = outcome.findings.map((raw) => toFinding(raw, postSource, lines, source.content)).sort(byPosition);
     results.push({
       file: source.file,
       post: index,

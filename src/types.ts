@@ -19,15 +19,43 @@ export interface Span {
   end: number;
 }
 
-/** Fields a post file can carry beside its text (front matter, queue fields, CSV columns). */
+/** An attached image or video, as front matter lists it: `media: [{file, alt}]`. */
+export interface MediaItem {
+  file: string;
+  alt?: string;
+}
+
+/**
+ * Fields a post file can carry beside its text (front matter, queue fields, CSV columns). Readers
+ * validate the known ones (a wrong type is an input error at its line and column) and normalise
+ * snake_case keys (`publish_at` → `publishAt`); unknown keys are kept as written.
+ */
 export interface PostMeta {
   platforms?: string[];
   category?: 'promotional' | 'informational' | 'service' | 'incident' | 'reply';
+  /** ISO 8601 as written. */
   publishAt?: string;
   sponsored?: boolean;
   account?: string;
+  media?: MediaItem[];
+  /** Poll options, from front matter or twitter-together's trailing `( ) option` lines. */
+  poll?: string[];
+  /** The post this one answers (a URL or id): makes it a reply. */
+  replyTo?: string;
+  retweet?: string;
+  /** A Mastodon content warning (spoiler text); it counts towards Mastodon's length. */
+  contentWarning?: string;
   /** Everything else the reader found, as written. */
   [key: string]: unknown;
+}
+
+/**
+ * One part of a post that a platform publishes on its own: each post of a thread. A post that is
+ * not a thread has one segment covering its whole text. `meta` is that part's own front matter
+ * (segment 0's is the post's).
+ */
+export interface Segment extends Span {
+  meta: PostMeta;
 }
 
 /** One post as a reader produced it, before analysis. */
@@ -41,6 +69,13 @@ export interface PostSource {
    */
   textStart: number;
   offsetMap?: (textOffset: number) => number;
+  /** Thread parts, as spans of `text`; omitted for a single-part post. */
+  segments?: Segment[];
+  /**
+   * File offsets of a front-matter value, so findings about a field (an image without alt text)
+   * point at the line that sets it. `segment` picks the thread part whose front matter is meant.
+   */
+  locateMeta?: (path: ReadonlyArray<string | number>, segment: number) => Span | undefined;
 }
 
 export interface Token extends Span {
@@ -85,6 +120,8 @@ export interface Post {
   readonly index: number;
   readonly text: string;
   readonly meta: PostMeta;
+  /** Always at least one; see `Segment`. Length limits apply to each segment. */
+  readonly segments: readonly Segment[];
   readonly analysis: Analysis;
 }
 
@@ -95,6 +132,14 @@ export interface FindingInput extends Span {
   reason?: string;
   /** Replacement text for the span, where the rule is certain of one. */
   suggestion?: string;
+  /**
+   * For a finding about a front-matter field rather than words of the text (an image without alt
+   * text): the field's path, e.g. ['media', 0, 'alt']. The kernel points the finding at that line;
+   * `start`/`end` are still required (0, 0 is fine) and used when the field cannot be located.
+   */
+  metaPath?: ReadonlyArray<string | number>;
+  /** The segment whose front matter `metaPath` is in (default 0). */
+  segment?: number;
 }
 
 export interface CheckContext {
@@ -110,6 +155,8 @@ export interface RuleExample {
   /** Options for this example, merged over the rule's defaults. */
   options?: Record<string, unknown>;
   meta?: PostMeta;
+  /** Thread parts, for rules that check each part (see `Segment`). */
+  segments?: Segment[];
   /** One line on what the example shows. */
   note?: string;
 }

@@ -2,49 +2,73 @@
  * Plain-text and Markdown drafts, with optional YAML front matter between `---` lines.
  * The post's text is the body; its offsets point back into the file, front matter included.
  */
-import { LineCounter, parseDocument } from 'yaml';
 import { PostlintError } from '../errors.js';
-import type { PostMeta, PostSource } from '../types.js';
+import { YamlSource } from '../policy/yaml-source.js';
+import type { PostMeta, PostSource, Span } from '../types.js';
+import { readPostFields } from './post-fields.js';
 
 const OPENING = /^---[ \t]*(?:\r\n|\n|\r)/;
-const CLOSING = /(?:^|\r\n|\n|\r)(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)/g;
+const CLOSING = /(?:\r\n|\n|\r)(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)/g;
 
-/** Front-matter keys written in snake_case by schedulers and static-site tools, in postlint's names. */
-const KEY_ALIASES: Record<string, string> = { publish_at: 'publishAt', reply_to: 'replyTo' };
+export interface FrontMatter {
+  meta: PostMeta;
+  /** The raw mapping as written, for finding which key a field came from. */
+  data: Record<string, unknown>;
+  source: YamlSource;
+  /** Where the text after the closing `---` line starts. */
+  bodyStart: number;
+}
 
-function normalizeMeta(data: Record<string, unknown>): PostMeta {
-  const meta: PostMeta = {};
-  for (const [key, value] of Object.entries(data)) meta[KEY_ALIASES[key] ?? key] = value;
-  if (typeof meta.platforms === 'string') meta.platforms = [meta.platforms];
-  return meta;
+/**
+ * Parses a front-matter block that opens at `offset` (a `---` line), or returns undefined when
+ * there is none. Positions in errors and in `source` are offsets into the whole file: the YAML is
+ * parsed from a copy of the file in which everything before the block is blanked but line breaks.
+ */
+export function parseFrontMatter(file: string, content: string, offset = 0): FrontMatter | undefined {
+  const opening = OPENING.exec(content.slice(offset));
+  if (!opening) return undefined;
+  const yamlStart = offset + opening[0].length;
+  CLOSING.lastIndex = yamlStart - 1;
+  const closing = CLOSING.exec(content);
+  if (!closing) {
+    const line = content.slice(0, offset).split(/\r\n|\n|\r/).length;
+    throw new PostlintError('front matter starts with "---" but has no closing "---" line', { file, line, column: 1 });
+  }
+  const lineBreak = /^(?:\r\n|\n|\r)/.exec(closing[0])![0];
+  const yamlEnd = closing.index + lineBreak.length;
+  const blanked = content.slice(0, yamlStart).replace(/[^\r\n]/g, ' ') + content.slice(yamlStart, yamlEnd);
+  let source: YamlSource;
+  let data: unknown;
+  try {
+    source = YamlSource.parse(file, blanked);
+    data = source.toData();
+  } catch (error) {
+    if (!(error instanceof PostlintError)) throw error;
+    throw new PostlintError(`front matter: ${error.message}`, error);
+  }
+  return {
+    meta: readPostFields(data, source),
+    data: (data ?? {}) as Record<string, unknown>,
+    source,
+    bodyStart: closing.index + closing[0].length,
+  };
+}
+
+/** Finds a front-matter field's value in the file (normalised names map back to the key written). */
+export function fieldLocator(frontMatter: FrontMatter): (path: ReadonlyArray<string | number>) => Span | undefined {
+  const aliases: Record<string, string[]> = { publishAt: ['publish_at'], replyTo: ['reply_to', 'reply'], contentWarning: ['content_warning'] };
+  return (path) => {
+    const [first, ...rest] = path;
+    for (const key of [String(first), ...(aliases[String(first)] ?? [])]) {
+      if (key in frontMatter.data) return frontMatter.source.rangeOf([key, ...rest]) ?? frontMatter.source.rangeOf([key], { key: true });
+    }
+    return undefined;
+  };
 }
 
 export function readFrontMatterPost(file: string, content: string): PostSource[] {
-  const opening = OPENING.exec(content);
-  if (!opening) return [{ text: content, meta: {}, textStart: 0 }];
-
-  CLOSING.lastIndex = opening[0].length - 1;
-  const closing = CLOSING.exec(content);
-  if (!closing) {
-    throw new PostlintError('front matter starts with "---" but has no closing "---" line', { file, line: 1, column: 1 });
-  }
-  const yamlStart = opening[0].length;
-  const yamlEnd = closing.index + (closing[0].match(/^(?:\r\n|\n|\r)/)?.[0].length ?? 0);
-  const yamlText = content.slice(yamlStart, yamlEnd);
-
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const at = lineCounter.linePos(firstError.pos[0]);
-    const message = firstError.message.split('\n')[0];
-    throw new PostlintError(`front matter: ${message}`, { file, line: at.line + 1, column: at.col });
-  }
-  const data = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new PostlintError('front matter must be a mapping of keys to values', { file, line: 2, column: 1 });
-  }
-
-  const textStart = closing.index + closing[0].length;
-  return [{ text: content.slice(textStart), meta: normalizeMeta(data), textStart }];
+  const frontMatter = parseFrontMatter(file, content);
+  if (!frontMatter) return [{ text: content, meta: {}, textStart: 0 }];
+  const locate = fieldLocator(frontMatter);
+  return [{ text: content.slice(frontMatter.bodyStart), meta: frontMatter.meta, textStart: frontMatter.bodyStart, locateMeta: (path) => locate(path) }];
 }

@@ -5,6 +5,7 @@
 import { extname } from 'node:path';
 import type { PostSource } from '../types.js';
 import { readFrontMatterPost } from './front-matter.js';
+import { readTweetFile } from './tweet.js';
 
 export type Reader = (file: string, content: string) => PostSource[];
 
@@ -12,6 +13,7 @@ const readersByExtension = new Map<string, Reader>([
   ['.txt', readFrontMatterPost],
   ['.md', readFrontMatterPost],
   ['.markdown', readFrontMatterPost],
+  ['.tweet', readTweetFile],
 ]);
 
 /** Extensions a directory walk picks up. */

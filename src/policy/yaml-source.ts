@@ -2,7 +2,7 @@
  * A policy file parsed with its source positions kept, so every later error — schema, unknown
  * rule, bad option, unloadable plugin — can point at the exact node as file:line:col.
  */
-import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { PostlintError, type SourcePosition } from '../errors.js';
 
 export type NodePath = ReadonlyArray<string | number>;
@@ -39,29 +39,40 @@ export class YamlSource {
   }
 
   /**
+   * Follows `path` through maps and sequences. `found` is the node at the path (its key node with
+   * `key: true`), or undefined when the path does not exist; `nearest` is the deepest node reached.
+   */
+  private walk(path: NodePath, key: boolean): { found?: unknown; nearest: unknown } {
+    let node: unknown = this.doc.contents;
+    for (let i = 0; i < path.length; i++) {
+      const part = path[i];
+      let next: unknown;
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+        if (pair) next = i === path.length - 1 && key ? pair.key : pair.value;
+      } else if (isSeq(node)) {
+        next = node.items[Number(part)];
+      }
+      if (!next) return { nearest: node };
+      node = next;
+    }
+    return { found: node, nearest: node };
+  }
+
+  /**
    * Where the node at `path` starts. With `key: true`, the position of the map key that names the
    * last path element (what an "unknown key" error should point at). Falls back to the nearest
    * ancestor that exists, so a missing property points at the object that lacks it.
    */
   locate(path: NodePath, options: { key?: boolean } = {}): SourcePosition {
-    let node: unknown = this.doc.contents;
-    let position = this.positionOfNode(node) ?? { file: this.file, line: 1, column: 1 };
-    for (let i = 0; i < path.length; i++) {
-      const part = path[i];
-      const isLast = i === path.length - 1;
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
-        if (!pair) return position;
-        if (isLast && options.key) return this.positionOfNode(pair.key) ?? position;
-        node = pair.value;
-      } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
-        node = (node as { items: unknown[] }).items[Number(part)];
-      } else {
-        return position;
-      }
-      position = this.positionOfNode(node) ?? position;
-    }
-    return position;
+    const { nearest } = this.walk(path, Boolean(options.key));
+    return this.positionOfNode(nearest) ?? { file: this.file, line: 1, column: 1 };
+  }
+
+  /** Offsets of the value at `path` (or of its key, with `key: true`); undefined when absent. */
+  rangeOf(path: NodePath, options: { key?: boolean } = {}): { start: number; end: number } | undefined {
+    const range = (this.walk(path, Boolean(options.key)).found as Node | undefined)?.range;
+    return range ? { start: range[0], end: range[1] } : undefined;
   }
 
   private positionOfNode(node: unknown): SourcePosition | undefined {

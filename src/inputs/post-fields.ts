@@ -1,0 +1,76 @@
+/**
+ * The fields a post can carry beside its text — front matter today, queue fields and CSV columns
+ * later — checked against one schema so a typo'd value is an input error at its line and column
+ * instead of a rule silently seeing nothing. Unknown keys are kept: schedulers add their own.
+ */
+import { Ajv } from 'ajv';
+import { PLATFORMS } from '../policy/structure-schema.js';
+import { PostlintError } from '../errors.js';
+import { describeAjvError } from '../rule-options.js';
+import type { PostMeta } from '../types.js';
+import type { YamlSource } from '../policy/yaml-source.js';
+
+const stringOrStrings = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+
+export const postFieldsSchema = {
+  type: 'object',
+  properties: {
+    platforms: { anyOf: [{ type: 'string', enum: [...PLATFORMS] }, { type: 'array', items: { type: 'string', enum: [...PLATFORMS] } }] },
+    category: { type: 'string', enum: ['promotional', 'informational', 'service', 'incident', 'reply'] },
+    publish_at: { type: 'string', minLength: 1 },
+    publishAt: { type: 'string', minLength: 1 },
+    sponsored: { type: 'boolean' },
+    account: { type: 'string' },
+    media: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', minLength: 1 }, alt: { type: ['string', 'null'] } },
+      },
+    },
+    poll: { type: 'array', items: { type: 'string' } },
+    reply: { type: 'string' },
+    reply_to: { type: 'string' },
+    replyTo: { type: 'string' },
+    retweet: { type: 'string' },
+    content_warning: { type: 'string' },
+    contentWarning: { type: 'string' },
+    'thread-delimiter': { type: 'string', minLength: 1 },
+    tags: stringOrStrings,
+  },
+};
+
+const validatePostFields = new Ajv({ allErrors: false, strict: false }).compile(postFieldsSchema);
+
+/** Front-matter keys written in snake_case (or twitter-together's names), in postlint's names. */
+const KEY_ALIASES: Record<string, string> = {
+  publish_at: 'publishAt',
+  reply_to: 'replyTo',
+  reply: 'replyTo',
+  content_warning: 'contentWarning',
+};
+
+/** Checks the fields and returns them normalised; throws a PostlintError at the offending node. */
+export function readPostFields(data: unknown, source: YamlSource): PostMeta {
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new PostlintError('front matter must be a mapping of keys to values', source.locate([]));
+  }
+  if (!validatePostFields(data)) {
+    const [error] = validatePostFields.errors ?? [];
+    const problem = describeAjvError(error);
+    throw new PostlintError(`front matter "${problem.path.join('.')}" ${problem.message}`, source.locate(problem.path));
+  }
+  const meta: PostMeta = {};
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) meta[KEY_ALIASES[key] ?? key] = value;
+  if (typeof meta.platforms === 'string') meta.platforms = [meta.platforms];
+  if (meta.replyTo !== undefined && meta.category === undefined) meta.category = 'reply';
+  return meta;
+}
+
+/** The front-matter key a normalised field was written under, for pointing findings at it. */
+export function writtenKey(field: string, data: Record<string, unknown>): string {
+  if (field in data) return field;
+  return Object.keys(KEY_ALIASES).find((alias) => KEY_ALIASES[alias] === field && alias in data) ?? field;
+}
