@@ -128,6 +128,28 @@ describe('finding files', () => {
   });
 });
 
+describe('post files', () => {
+  const mediaRule = `export default { meta: { id: 'needs-alt', description: 'Images need alt text (test plugin).' },
+  create() { return (post, context) => post.segments.forEach((segment, s) => (segment.meta.media ?? []).forEach((item, i) => {
+    if (!item.alt) context.report({ message: 'image ' + item.file + ' has no alt text', start: 0, end: 0, metaPath: ['media', i], segment: s });
+  })); } };\n`;
+
+  it('walks .tweet files and points front-matter findings at their line, thread parts included', () => {
+    const tweet = 'First part\n\n---\n---\nmedia:\n  - file: a.png\n  - file: b.png\n    alt: A chart\n---\nSecond part\n';
+    const dir = makeTree({ 'postlint.yaml': 'plugins: [./needs-alt.js]\nrules:\n  needs-alt: error\n', 'needs-alt.js': mediaRule, 'tweets/t.tweet': tweet, 'posts/p.md': '---\nmedia:\n  - file: c.png\n---\nHello' });
+    const report = JSON.parse(runCli(['.', '-f', 'json'], { cwd: dir }).stdout);
+    const findings = Object.fromEntries(report.results.map((r: { file: string; findings: Array<{ line: number; column: number; excerpt: string }> }) => [r.file, r.findings.map((f) => [f.line, f.column, f.excerpt])]));
+    expect(findings).toEqual({ 'posts/p.md': [[3, 5, 'file: c.png']], 'tweets/t.tweet': [[6, 5, 'file: a.png']] });
+  });
+
+  it('a poll with one option is an input error at its line', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'a.tweet': 'Pick one\n\n( ) Only\n' });
+    const run = runCli(['a.tweet'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('postlint: a.tweet:3:1: a poll needs 2 to 4 options, found 1\n');
+  });
+});
+
 describe('stdin', () => {
   it('reads a piped post when no paths are given', () => {
     const dir = makeTree({ 'postlint.yaml': competitorPolicy() });

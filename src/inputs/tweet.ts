@@ -59,9 +59,12 @@ function readParts(file: string, content: string): Part[] {
 
     const start = bodyStart + (content.slice(bodyStart, partEnd).length - content.slice(bodyStart, partEnd).trimStart().length);
     const { textEnd, options } = splitPoll(content, start, partEnd);
-    if (options.length > 0 && meta.poll === undefined) meta.poll = options;
+    const pollFromLines = options.length > 0 && meta.poll === undefined;
+    if (pollFromLines) meta.poll = options;
     if (meta.poll !== undefined && (meta.poll.length < 2 || meta.poll.length > 4)) {
-      throw new PostlintError(`a poll needs 2 to 4 options, found ${meta.poll.length}`, { file, ...lineColumnOf(content, textEnd) });
+      // Point at the first option line, or at the front-matter `poll:` that lists them.
+      const at = pollFromLines ? textEnd + (content.slice(textEnd).length - content.slice(textEnd).trimStart().length) : (frontMatter?.source.rangeOf(['poll'])?.start ?? bodyStart);
+      throw new PostlintError(`a poll needs 2 to 4 options, found ${meta.poll.length}`, { file, ...lineColumnOf(content, at) });
     }
     parts.push({ start, end: Math.max(start, textEnd), meta, locate: frontMatter ? fieldLocator(frontMatter) : () => undefined });
     if (!next) return parts;
