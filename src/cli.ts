@@ -12,6 +12,7 @@ import { packageRoot } from './data-files.js';
 import { formatLocated, PostlintError } from './errors.js';
 import { displayPath, readPostFiles } from './files.js';
 import { formatters } from './format/index.js';
+import { createIgnoreMatcher } from './ignores.js';
 import { lintSources, type SourceFile } from './lint.js';
 import { loadPolicy, type LoadedPolicy, POLICY_FILE_NAMES } from './policy/discover.js';
 import { loadPreset } from './policy/load.js';
@@ -137,9 +138,12 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
     const file = options.stdinFilename ?? '<stdin>';
     sources.push({ file, absolutePath: resolve(io.cwd, options.stdinFilename ?? 'stdin.txt'), content });
   }
-  const fromDisk = readPostFiles(paths.filter((path) => path !== '-'), io.cwd);
+  const isIgnored = createIgnoreMatcher(io.cwd, loaded.resolved.ignores);
+  const fromDisk = readPostFiles(paths.filter((path) => path !== '-'), io.cwd, isIgnored);
   sources.push(...fromDisk.sources);
   inputErrors.push(...fromDisk.errors);
+  // A file named on the command line but ignored is skipped, as ESLint does, with a note.
+  for (const { file, because } of fromDisk.ignored) io.stderr(`postlint: ${file}: skipped, ignored by ${because}\n`);
 
   const report = await lintSources(sources, loaded.compiled, loaded.resolved.name, inputErrors);
   const shown = options.quiet ? withoutWarnings(report) : report;

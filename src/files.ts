@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
+import type { IgnoreMatcher } from './ignores.js';
 import { postFileExtensions } from './inputs/index.js';
 import type { SourceFile } from './lint.js';
 import type { RunError } from './types.js';
@@ -26,10 +27,25 @@ function hasPostExtension(file: string): boolean {
   return postFileExtensions.some((ext) => lower.endsWith(ext));
 }
 
-/** Expands files, directories (recursively, skipping node_modules and dot-folders) and globs. */
-export function expandPaths(paths: readonly string[], cwd: string): { files: string[]; errors: RunError[] } {
-  const files = new Set<string>();
+export interface ExpandedPaths {
+  /** Absolute paths, sorted; `explicit` is false for files found by walking a folder or a glob. */
+  files: Array<{ path: string; explicit: boolean }>;
+  errors: RunError[];
+  /** Files named on the command line that an ignore pattern excludes, with the pattern's source. */
+  ignored: Array<{ file: string; because: string }>;
+}
+
+/**
+ * Expands files, directories (recursively, skipping node_modules and dot-folders) and globs,
+ * leaving out what `isIgnored` excludes.
+ */
+export function expandPaths(paths: readonly string[], cwd: string, isIgnored: IgnoreMatcher = () => undefined): ExpandedPaths {
+  const files = new Map<string, boolean>();
   const errors: RunError[] = [];
+  const ignored: ExpandedPaths['ignored'] = [];
+  const addWalked = (file: string) => {
+    if (!files.has(file) && !isIgnored(file)) files.set(file, false);
+  };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     let stats: ReturnType<typeof statSync> | undefined;
@@ -39,18 +55,21 @@ export function expandPaths(paths: readonly string[], cwd: string): { files: str
       stats = undefined;
     }
     if (stats?.isDirectory()) {
-      for (const file of globSync(extensionGlob, { cwd: absolute, absolute: true, dot: false, ignore: IGNORED })) files.add(file);
+      for (const file of globSync(extensionGlob, { cwd: absolute, absolute: true, dot: false, ignore: IGNORED })) addWalked(file);
     } else if (stats) {
-      files.add(absolute);
+      const because = isIgnored(absolute);
+      if (because) ignored.push({ file: displayPath(absolute, cwd), because });
+      else files.set(absolute, true);
     } else if (picomatch.scan(path).isGlob) {
       const matched = globSync(path, { cwd, absolute: true, dot: false, ignore: IGNORED }).filter(hasPostExtension);
       if (matched.length === 0) errors.push({ message: `no post files match the pattern "${path}"` });
-      for (const file of matched) files.add(file);
+      for (const file of matched) addWalked(file);
     } else {
       errors.push({ message: 'no such file or directory', file: path });
     }
   }
-  return { files: [...files].sort(), errors };
+  const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, explicit]) => ({ path, explicit }));
+  return { files: sorted, errors, ignored };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -68,7 +87,7 @@ export function decodePostBytes(bytes: Uint8Array, shownAs: string): string | Ru
   }
 }
 
-export function readSourceFile(absolutePath: string, cwd: string): SourceFile | RunError {
+export function readSourceFile(absolutePath: string, cwd: string, explicit = true): SourceFile | RunError {
   const shownAs = displayPath(absolutePath, cwd);
   let bytes: Uint8Array;
   try {
@@ -79,17 +98,21 @@ export function readSourceFile(absolutePath: string, cwd: string): SourceFile | 
     return { message: `cannot read file: ${why}`, file: shownAs };
   }
   const content = decodePostBytes(bytes, shownAs);
-  return typeof content === 'string' ? { file: shownAs, absolutePath, content } : content;
+  return typeof content === 'string' ? { file: shownAs, absolutePath, content, explicit } : content;
 }
 
 /** Expands the paths and reads every file; what cannot be found or read becomes a run error. */
-export function readPostFiles(paths: readonly string[], cwd: string): { sources: SourceFile[]; errors: RunError[] } {
-  const { files, errors } = expandPaths(paths, cwd);
+export function readPostFiles(
+  paths: readonly string[],
+  cwd: string,
+  isIgnored?: IgnoreMatcher,
+): { sources: SourceFile[]; errors: RunError[]; ignored: ExpandedPaths['ignored'] } {
+  const { files, errors, ignored } = expandPaths(paths, cwd, isIgnored);
   const sources: SourceFile[] = [];
-  for (const file of files) {
-    const source = readSourceFile(file, cwd);
+  for (const { path, explicit } of files) {
+    const source = readSourceFile(path, cwd, explicit);
     if ('content' in source) sources.push(source);
     else errors.push(source);
   }
-  return { sources, errors };
+  return { sources, errors, ignored };
 }

@@ -3,6 +3,7 @@
  */
 import { resolve } from 'node:path';
 import { readPostFiles } from './files.js';
+import { createIgnoreMatcher } from './ignores.js';
 import { lintSources, type SourceFile } from './lint.js';
 import { loadPolicy, type LoadedPolicy } from './policy/discover.js';
 import type { LintReport } from './types.js';
@@ -35,6 +36,6 @@ export async function lintText(text: string, options: LintOptions & { filename?:
 export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = options.loadedPolicy ?? (await loadPolicy({ policy: options.policy, cwd }));
-  const { sources, errors } = readPostFiles(paths, cwd);
+  const { sources, errors } = readPostFiles(paths, cwd, createIgnoreMatcher(cwd, loaded.resolved.ignores));
   return lintSources(sources, loaded.compiled, loaded.resolved.name, errors);
 }

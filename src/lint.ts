@@ -16,12 +16,18 @@ export interface SourceFile {
   /** Used to pick overrides; for stdin, the --stdin-filename or a name in the current directory. */
   absolutePath: string;
   content: string;
+  /** False when found by walking a folder (a reader may then decline a file that holds no posts). */
+  explicit?: boolean;
 }
 
 export interface FileOutcome {
   results: PostResult[];
   errors: RunError[];
+  /** The reader declined the file: it holds no posts (a walked package.json). */
+  skipped?: boolean;
 }
+
+const toRunError = (error: PostlintError, file: string): RunError => ({ message: error.message, file: error.file ?? file, line: error.line, column: error.column, cause: error });
 
 const EXCERPT_MAX = 80;
 
@@ -59,18 +65,23 @@ const byPosition = (a: Finding, b: Finding) => a.line - b.line || a.column - b.c
 
 /** Checks every post in one file. Reader errors become run errors; the run goes on with other files. */
 export async function lintSource(source: SourceFile, policy: CompiledPolicy): Promise<FileOutcome> {
-  let posts: PostSource[];
+  const errors: RunError[] = [];
+  let posts: PostSource[] | null;
   try {
-    posts = readerFor(source.file)(source.file, source.content);
+    posts = readerFor(source.file)(source.file, source.content, {
+      explicit: source.explicit ?? true,
+      reportError: (error) => errors.push(toRunError(error, source.file)),
+      csv: policy.resolved.csv,
+    });
   } catch (error) {
     if (!(error instanceof PostlintError)) throw error;
-    return { results: [], errors: [{ message: error.message, file: error.file ?? source.file, line: error.line, column: error.column, cause: error }] };
+    return { results: [], errors: [...errors, toRunError(error, source.file)] };
   }
+  if (posts === null) return { results: [], errors, skipped: true };
   const rules: ActiveRule[] = await policy.rulesFor(source.absolutePath);
   const lines = new LineIndex(source.content);
   const defaultPlatforms = policy.resolved.platforms;
   const results: PostResult[] = [];
-  const errors: RunError[] = [];
   posts.forEach((postSource, index) => {
     const meta = postSource.meta.platforms || defaultPlatforms.length === 0 ? postSource.meta : { ...postSource.meta, platforms: defaultPlatforms };
     const post = createPost({ file: source.file, index, text: postSource.text, meta, segments: postSource.segments });
@@ -106,10 +117,12 @@ export function summarize(results: readonly PostResult[], files: number): LintSu
 export async function lintSources(sources: readonly SourceFile[], policy: CompiledPolicy, policyName: string, inputErrors: RunError[] = []): Promise<LintReport> {
   const results: PostResult[] = [];
   const runErrors = [...inputErrors];
+  let files = 0;
   for (const source of sources) {
     const outcome = await lintSource(source, policy);
+    if (!outcome.skipped) files++;
     results.push(...outcome.results);
     runErrors.push(...outcome.errors);
   }
-  return { policy: policyName, results, summary: summarize(results, sources.length), runErrors };
+  return { policy: policyName, results, summary: summarize(results, files), runErrors };
 }

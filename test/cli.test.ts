@@ -150,6 +150,46 @@ describe('post files', () => {
   });
 });
 
+describe('content repos', () => {
+  const files = {
+    'postlint.yaml': competitorPolicy('ignores: ["archive/**"]\n'),
+    'package.json': '{"name": "site"}',
+    'tsconfig.json': '{ // comments are fine here\n}',
+    'queue.yaml': '- text: Acme is slow\n- text: All good\n',
+    'schedule.csv': 'date,time_24hr,message_text\n2026-12-01,09:00,"Beat ""Acme"" today"\n2026-12-02\n',
+    'archive/old.md': 'Acme forever',
+    'drafts/skip.md': 'Acme again',
+    '.postlintignore': 'drafts/\n',
+  };
+
+  it('walks every post format, never policy or config files, and honours .postlintignore and ignores:', () => {
+    const dir = makeTree(files);
+    const run = runCli(['.', '-f', 'json'], { cwd: dir });
+    const report = JSON.parse(run.stdout);
+    expect(report.results.map((r: { file: string; post: number }) => `${r.file}#${r.post}`)).toEqual(['queue.yaml#0', 'queue.yaml#1', 'schedule.csv#0']);
+    expect(report.summary.files).toBe(2);
+    expect(report.results[2].findings[0]).toMatchObject({ line: 2, column: 26, excerpt: 'Acme' });
+    expect(report.errors).toEqual([{ message: 'row has 1 cells, the header has 3', file: 'schedule.csv', line: 3, column: 1 }]);
+    expect(run.code).toBe(2);
+  });
+
+  it('skips an ignored file named on the command line, with a note', () => {
+    const dir = makeTree(files);
+    const run = runCli(['drafts/skip.md', 'archive/old.md'], { cwd: dir });
+    expect(run.stderr).toBe(
+      'postlint: drafts/skip.md: skipped, ignored by .postlintignore\npostlint: archive/old.md: skipped, ignored by the policy\'s "ignores"\n',
+    );
+    expect(run.code).toBe(0);
+  });
+
+  it('a named JSON file that is not a queue is an input error', () => {
+    const dir = makeTree(files);
+    const run = runCli(['package.json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^postlint: package\.json:1:1: not a post queue/);
+  });
+});
+
 describe('stdin', () => {
   it('reads a piped post when no paths are given', () => {
     const dir = makeTree({ 'postlint.yaml': competitorPolicy() });

@@ -122,3 +122,97 @@ describe('.tweet files (twitter-together)', () => {
     expect(post.meta).toMatchObject({ replyTo: 'https://x.com/a/status/1', category: 'reply' });
   });
 });
+
+import { readCsvFile } from '../src/inputs/csv.js';
+import { readQueueFile } from '../src/inputs/queue.js';
+import type { ReaderContext } from '../src/inputs/reader.js';
+
+function readWith<T>(read: (context: ReaderContext) => T, context: Partial<ReaderContext> = {}) {
+  const errors: string[] = [];
+  const result = read({ explicit: true, reportError: (error) => errors.push(error.located), ...context });
+  return { result, errors };
+}
+
+describe('YAML and JSON queues', () => {
+  it('reads a list of posts; findings map into the text value, block scalars included', () => {
+    const content = '- text: First post\n  platforms: [x]\n- text: |\n    Line one\n    Line two\n  publish_at: "2026-12-01T09:00:00Z"\n';
+    const { result, errors } = readWith((context) => readQueueFile('q.yaml', content, context));
+    expect(errors).toEqual([]);
+    const [first, second] = result!;
+    expect(first.text).toBe('First post');
+    expect(first.meta).toEqual({ platforms: ['x'] });
+    expect(positionOf(content, first, 6)).toEqual({ line: 1, column: 15 });
+    expect(second.text).toBe('Line one\nLine two\n');
+    expect(positionOf(content, second, second.text.indexOf('two'))).toEqual({ line: 5, column: 10 });
+    expect(second.meta.publishAt).toBe('2026-12-01T09:00:00Z');
+    const publish = second.locateMeta!(['publishAt'], 0)!;
+    expect(content.slice(publish.start, publish.end)).toBe('"2026-12-01T09:00:00Z"');
+  });
+
+  it('reads {posts: [...]} in JSON, with positions', () => {
+    const content = '{\n  "posts": [\n    { "text": "Hello \\"world\\"", "category": "service" }\n  ]\n}\n';
+    const { result } = readWith((context) => readQueueFile('q.json', content, context));
+    expect(result![0]).toMatchObject({ text: 'Hello "world"', meta: { category: 'service' } });
+    expect(positionOf(content, result![0], result![0].text.indexOf('world'))).toEqual({ line: 3, column: 24 });
+  });
+
+  it('reports a bad entry at its line and still reads the others', () => {
+    const content = '- text: ok\n- text: bad\n  sponsored: perhaps\n- platforms: [x]\n- text: also ok\n';
+    const { result, errors } = readWith((context) => readQueueFile('q.yaml', content, context));
+    expect(result!.map((post) => post.text)).toEqual(['ok', 'also ok']);
+    expect(errors).toEqual(['q.yaml:3:14: front matter "sponsored" must be boolean', 'q.yaml:4:3: post has no "text" string']);
+  });
+
+  it('declines a walked file that is not a queue, but refuses a named one', () => {
+    expect(readWith((context) => readQueueFile('package.json', '{"name": "x"}', context), { explicit: false }).result).toBeNull();
+    expect(readWith((context) => readQueueFile('tsconfig.json', '{ // comment\n}', context), { explicit: false }).result).toBeNull();
+    expect(errorOf(() => readWith((context) => readQueueFile('q.yaml', 'name: x\n', context)))).toMatch(/^q\.yaml:1:1: not a post queue/);
+  });
+});
+
+describe('scheduler CSVs', () => {
+  it('recognises Sprout Social by its header; positions go through quotes and "" escapes', () => {
+    const content = 'date,time_24hr,message_text\n2026-12-01,09:00,"She said ""hi"",\nthen left"\n2026-12-02,10:30,Plain message\n';
+    const { result, errors } = readWith((context) => readCsvFile('s.csv', content, context));
+    expect(errors).toEqual([]);
+    expect(result.map((post) => post.text)).toEqual(['She said "hi",\nthen left', 'Plain message']);
+    expect(result[0].meta.publishAt).toBe('2026-12-01T09:00');
+    expect(positionOf(content, result[0], result[0].text.indexOf('hi'))).toEqual({ line: 2, column: 30 });
+    expect(positionOf(content, result[0], result[0].text.indexOf('left'))).toEqual({ line: 3, column: 6 });
+    expect(positionOf(content, result[1], 0)).toEqual({ line: 4, column: 18 });
+  });
+
+  it('recognises Ayrshare and maps its platform names', () => {
+    const content = 'post,platforms,scheduleDate\n"Hello, world","twitter,linkedin",2026-12-01T09:00:00Z\n';
+    const { result } = readWith((context) => readCsvFile('a.csv', content, context));
+    expect(result[0]).toMatchObject({ text: 'Hello, world', meta: { platforms: ['x', 'linkedin'], publishAt: '2026-12-01T09:00:00Z' } });
+  });
+
+  it("recognises Hootsuite's headerless bulk file", () => {
+    const content = '12/24/2026 09:00,Season\'s greetings from the library,https://library.example.gov\n';
+    const { result } = readWith((context) => readCsvFile('h.csv', content, context));
+    expect(result[0]).toMatchObject({ text: "Season's greetings from the library", meta: { publishAt: '12/24/2026 09:00', link: 'https://library.example.gov' } });
+  });
+
+  it('uses the policy mapping for other exports', () => {
+    const content = 'When;Network;Message\n2026-12-01 09:00;Bluesky;Hi there\n';
+    const csv = { columns: { text: 'Message', publish_at: 'When', platforms: 'Network' }, delimiter: ';' };
+    const { result } = readWith((context) => readCsvFile('m.csv', content, context), { csv });
+    expect(result[0]).toMatchObject({ text: 'Hi there', meta: { platforms: ['bluesky'], publishAt: '2026-12-01 09:00' } });
+  });
+
+  it('reports malformed rows with file:line and reads the rest', () => {
+    const content = 'date,time_24hr,message_text\n2026-12-01,09:00,one\n2026-12-02,09:00\n2026-12-03,09:00,"bad"x\n2026-12-04,09:00,four\n2026-12-05,09:00,"never closed\n';
+    const { result, errors } = readWith((context) => readCsvFile('s.csv', content, context));
+    expect(result.map((post) => post.text)).toEqual(['one', 'four']);
+    expect(errors).toEqual([
+      's.csv:4:23: unexpected text after a quoted cell; quote the whole cell and write " inside it as ""',
+      's.csv:6:18: a quoted cell is never closed (a " is missing)',
+      's.csv:3:1: row has 2 cells, the header has 3',
+    ]);
+  });
+
+  it('refuses an unrecognised header, naming the formats it knows', () => {
+    expect(errorOf(() => readWith((context) => readCsvFile('x.csv', 'a,b\n1,2\n', context)))).toMatch(/^x\.csv:1:1: unrecognised CSV header: expected Sprout Social/);
+  });
+});

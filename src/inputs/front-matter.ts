@@ -5,7 +5,7 @@
 import { PostlintError } from '../errors.js';
 import { YamlSource } from '../policy/yaml-source.js';
 import type { PostMeta, PostSource, Span } from '../types.js';
-import { readPostFields } from './post-fields.js';
+import { locateField, readPostFields } from './post-fields.js';
 
 const OPENING = /^---[ \t]*(?:\r\n|\n|\r)/;
 const CLOSING = /(?:\r\n|\n|\r)(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)/g;
@@ -54,16 +54,9 @@ export function parseFrontMatter(file: string, content: string, offset = 0): Fro
   };
 }
 
-/** Finds a front-matter field's value in the file (normalised names map back to the key written). */
+/** Finds a front-matter field's value in the file, under whichever key it was written. */
 export function fieldLocator(frontMatter: FrontMatter): (path: ReadonlyArray<string | number>) => Span | undefined {
-  const aliases: Record<string, string[]> = { publishAt: ['publish_at'], replyTo: ['reply_to', 'reply'], contentWarning: ['content_warning'] };
-  return (path) => {
-    const [first, ...rest] = path;
-    for (const key of [String(first), ...(aliases[String(first)] ?? [])]) {
-      if (key in frontMatter.data) return frontMatter.source.rangeOf([key, ...rest]) ?? frontMatter.source.rangeOf([key], { key: true });
-    }
-    return undefined;
-  };
+  return locateField(frontMatter.data, (path, options) => frontMatter.source.rangeOf(path, options));
 }
 
 export function readFrontMatterPost(file: string, content: string): PostSource[] {

@@ -3,17 +3,23 @@
  * so readers are pure and the same code serves files, stdin and the library API.
  */
 import { extname } from 'node:path';
-import type { PostSource } from '../types.js';
+import { readCsvFile } from './csv.js';
 import { readFrontMatterPost } from './front-matter.js';
+import { readQueueFile } from './queue.js';
+import type { Reader } from './reader.js';
 import { readTweetFile } from './tweet.js';
 
-export type Reader = (file: string, content: string) => PostSource[];
+export type { CsvMapping, Reader, ReaderContext } from './reader.js';
 
 const readersByExtension = new Map<string, Reader>([
   ['.txt', readFrontMatterPost],
   ['.md', readFrontMatterPost],
   ['.markdown', readFrontMatterPost],
   ['.tweet', readTweetFile],
+  ['.yaml', readQueueFile],
+  ['.yml', readQueueFile],
+  ['.json', readQueueFile],
+  ['.csv', readCsvFile],
 ]);
 
 /** Extensions a directory walk picks up. */

@@ -7,8 +7,13 @@ import { Ajv } from 'ajv';
 import { PLATFORMS } from '../policy/structure-schema.js';
 import { PostlintError } from '../errors.js';
 import { describeAjvError } from '../rule-options.js';
-import type { PostMeta } from '../types.js';
-import type { YamlSource } from '../policy/yaml-source.js';
+import type { SourcePosition } from '../errors.js';
+import type { PostMeta, Span } from '../types.js';
+
+/** Where a field is: a whole policy-style YAML source, or the part of one that holds a post. */
+export interface FieldLocator {
+  locate(path: ReadonlyArray<string | number>): SourcePosition;
+}
 
 const stringOrStrings = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
 
@@ -52,7 +57,7 @@ const KEY_ALIASES: Record<string, string> = {
 };
 
 /** Checks the fields and returns them normalised; throws a PostlintError at the offending node. */
-export function readPostFields(data: unknown, source: YamlSource): PostMeta {
+export function readPostFields(data: unknown, source: FieldLocator): PostMeta {
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new PostlintError('front matter must be a mapping of keys to values', source.locate([]));
@@ -69,8 +74,22 @@ export function readPostFields(data: unknown, source: YamlSource): PostMeta {
   return meta;
 }
 
-/** The front-matter key a normalised field was written under, for pointing findings at it. */
-export function writtenKey(field: string, data: Record<string, unknown>): string {
-  if (field in data) return field;
-  return Object.keys(KEY_ALIASES).find((alias) => KEY_ALIASES[alias] === field && alias in data) ?? field;
+/** The keys a normalised field may be written under (`publishAt`: publishAt, publish_at). */
+export function spellingsOf(field: string): string[] {
+  return [field, ...Object.keys(KEY_ALIASES).filter((alias) => KEY_ALIASES[alias] === field)];
+}
+
+/**
+ * Finds a field's value in the source, under whichever key it was written: what `locateMeta`
+ * needs so a finding about `publishAt` points at the `publish_at:` line.
+ */
+export function locateField(
+  data: Record<string, unknown>,
+  rangeOf: (path: ReadonlyArray<string | number>, options?: { key?: boolean }) => Span | undefined,
+): (path: ReadonlyArray<string | number>) => Span | undefined {
+  return ([first, ...rest]) => {
+    const key = spellingsOf(String(first)).find((spelling) => spelling in data);
+    if (key === undefined) return undefined;
+    return rangeOf([key, ...rest]) ?? rangeOf([key], { key: true });
+  };
 }

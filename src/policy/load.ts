@@ -9,6 +9,7 @@ import { Ajv } from 'ajv';
 import { builtinRules } from '../../rules/index.js';
 import { packageRoot } from '../data-files.js';
 import { PostlintError } from '../errors.js';
+import type { CsvMapping } from '../inputs/reader.js';
 import { describeAjvError } from '../rule-options.js';
 import type { Severity } from '../types.js';
 import { loadPlugin, type LoadedRule } from './plugins.js';
@@ -54,6 +55,10 @@ export interface ResolvedPolicy {
   overrides: ResolvedOverride[];
   /** Every rule postlint knows in this run: built-ins, then plugins. */
   registry: Map<string, LoadedRule>;
+  /** Column mapping for scheduler CSVs postlint does not recognise. */
+  csv?: CsvMapping;
+  /** gitignore-style patterns, each with the folder it is relative to. */
+  ignores: Array<{ pattern: string; baseDir: string }>;
 }
 
 /** Built-in presets are the YAML files in presets/; `extends: [name]` picks one. */
@@ -73,6 +78,8 @@ interface RawPolicy {
   plugins?: string[];
   rules?: Record<string, unknown>;
   overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, unknown> }>;
+  csv?: CsvMapping;
+  ignores?: string[];
 }
 
 const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -148,7 +155,7 @@ class PolicyResolver {
     private readonly cwd: string,
   ) {
     const registry = new Map<string, LoadedRule>(builtinRules.map((rule) => [rule.meta.id, { rule, origin: 'built-in' }]));
-    this.policy = { name, file, layers: [], platforms: [], plugins: [], rules: new Map(), overrides: [], registry };
+    this.policy = { name, file, layers: [], platforms: [], plugins: [], rules: new Map(), overrides: [], registry, ignores: [] };
   }
 
   /** Applies a policy file (or preset) and, first, everything it extends. */
@@ -168,6 +175,8 @@ class PolicyResolver {
 
     this.policy.layers.push(shownAs);
     if (raw.platforms) this.policy.platforms = [...raw.platforms];
+    if (raw.csv) this.policy.csv = raw.csv;
+    for (const pattern of raw.ignores ?? []) this.policy.ignores.push({ pattern, baseDir: dir });
     for (const [index, specifier] of (raw.plugins ?? []).entries()) {
       await this.addPlugin(specifier, dir, { source, path: ['plugins', index] });
     }

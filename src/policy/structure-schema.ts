@@ -55,6 +55,33 @@ export const policyStructureSchema: JSONSchemaType = {
       description: 'Rule modules to load: paths relative to this file, or package names.',
     },
     rules: rulesSchema,
+    ignores: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Files never checked: gitignore-style patterns relative to this policy file (like a .postlintignore).',
+    },
+    csv: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['columns'],
+      description: 'How to read scheduler CSV exports that postlint does not recognise by their header.',
+      properties: {
+        columns: {
+          type: 'object',
+          required: ['text'],
+          description: 'Post field → CSV column header, e.g. { text: Message, publish_at: When, platforms: Network }.',
+          properties: {
+            text: { type: 'string', minLength: 1 },
+            publish_at: { type: 'string', minLength: 1 },
+            platforms: { type: 'string', minLength: 1 },
+            category: { type: 'string', minLength: 1 },
+            account: { type: 'string', minLength: 1 },
+          },
+          additionalProperties: { type: 'string', minLength: 1 },
+        },
+        delimiter: { type: 'string', minLength: 1, maxLength: 1, description: 'Cell separator (default: comma).' },
+      },
+    },
     overrides: {
       type: 'array',
       description: 'Rule settings for some files only; later entries win.',

@@ -80,6 +80,11 @@ export class YamlSource {
     return range ? this.positionOf(range[0]) : undefined;
   }
 
+  /** A view of the node at `path`: `locate` then takes paths relative to it. */
+  at(base: NodePath): { locate(path: NodePath, options?: { key?: boolean }): SourcePosition } {
+    return { locate: (path, options) => this.locate([...base, ...path], options) };
+  }
+
   error(message: string, path: NodePath, options: { key?: boolean } = {}): PostlintError {
     return new PostlintError(message, this.locate(path, options));
   }

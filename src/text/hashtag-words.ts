@@ -1,0 +1,167 @@
+/**
+ * Splits an all-lower-case hashtag into English words (#customerservice → customer + service), so the
+ * `hashtags` rule can ask for CamelCase where a screen reader would otherwise read one long word.
+ *
+ * The dictionary is two word lists shipped in rules/data (from SCOWL, see their headers) plus
+ * rules/data/hashtag-words.yaml:
+ * - english-words.txt: common words (SCOWL sizes 10–35, ~40,000 words with inflections). Only these
+ *   are pieces a hashtag can be split into, so rare words do not chop names into nonsense.
+ * - english-words-single.txt: rarer words (SCOWL sizes 40–55, names) that split into common words
+ *   but are one word ("sunscreen", "workforce"): a hashtag equal to one of them is never split.
+ *
+ * Both files store a word with its regular forms on one line: `walk/s/ed/ing`; a suffix written
+ * `~ing` replaces the word's last letter (`bake/~ing` = baking), `+ed` doubles it (`stop/+ed`).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadLexicon, packageRoot } from '../data-files.js';
+
+/** The shipped word lists, read once per process on first use. */
+interface ShippedWords {
+  /** Words a hashtag may be split into. */
+  pieces: Set<string>;
+  /** Rarer words that are one word although they split into pieces. */
+  singleWords: Set<string>;
+  /** Lower-cased abbreviation → how a suggestion writes it ("ceo" → "CEO"). */
+  acronyms: Map<string, string>;
+  longestPiece: number;
+}
+
+interface HashtagWordsData {
+  words: string[];
+  shortWords: string[];
+  acronyms: string[];
+}
+
+/** Expands `walk/s/ed/ing` lines (see the module comment) into words; `#` lines are comments. */
+export function unfoldWordLines(text: string): string[] {
+  const words: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [base, ...suffixes] = line.trimEnd().split('/');
+    words.push(base);
+    for (const suffix of suffixes) {
+      if (suffix.startsWith('~')) words.push(base.slice(0, -1) + suffix.slice(1));
+      else if (suffix.startsWith('+')) words.push(base + base.at(-1) + suffix.slice(1));
+      else words.push(base + suffix);
+    }
+  }
+  return words;
+}
+
+let shipped: ShippedWords | undefined;
+
+function readWordFile(name: string): string[] {
+  return unfoldWordLines(readFileSync(join(packageRoot(), 'rules', 'data', name), 'utf8'));
+}
+
+/** ~50,000 words: read only when a post first has a hashtag worth splitting. */
+function shippedWords(): ShippedWords {
+  if (shipped) return shipped;
+  const data = loadLexicon<HashtagWordsData>('hashtag-words');
+  const shortWords = new Set(data.shortWords);
+  const acronyms = new Map(data.acronyms.map((acronym) => [acronym.toLowerCase(), acronym]));
+  // One- and two-letter words count only where hashtag-words.yaml lists them.
+  const pieces = new Set(readWordFile('english-words.txt').filter((word) => word.length > 2));
+  for (const word of [...data.words, ...shortWords, ...acronyms.keys()]) pieces.add(word);
+  let longestPiece = 0;
+  for (const word of pieces) if (word.length > longestPiece) longestPiece = word.length;
+  return (shipped = { pieces, singleWords: new Set(readWordFile('english-words-single.txt')), acronyms, longestPiece });
+}
+
+/** The shipped words plus a team's own (brand names, jargon), which are pieces too. */
+export class HashtagDictionary {
+  private readonly teamWords: ReadonlySet<string>;
+
+  constructor(teamWords: readonly string[] = []) {
+    this.teamWords = new Set(teamWords.map((word) => word.toLowerCase()));
+  }
+
+  isPiece(word: string): boolean {
+    return this.teamWords.has(word) || shippedWords().pieces.has(word);
+  }
+
+  isWholeWord(word: string): boolean {
+    return this.isPiece(word) || shippedWords().singleWords.has(word);
+  }
+
+  get longestPiece(): number {
+    let longest = shippedWords().longestPiece;
+    for (const word of this.teamWords) longest = Math.max(longest, word.length);
+    return longest;
+  }
+
+  /** How a suggestion writes a piece: "CEO" for an acronym, otherwise capitalised. */
+  capitalise(piece: string): string {
+    return shippedWords().acronyms.get(piece) ?? piece[0].toUpperCase() + piece.slice(1);
+  }
+}
+
+/**
+ * Up to `limit` ways to write `run` (lower-case letters) as dictionary pieces. A one-letter piece
+ * ("a", "i") may neither end the run nor follow another one-letter piece: otherwise names split
+ * into nonsense (#merapi → me + rap + i).
+ */
+export function splitIntoWords(run: string, dictionary: HashtagDictionary, limit = 2): string[][] {
+  const memo = new Map<number, string[][]>();
+  const longestPiece = dictionary.longestPiece;
+  const splitsFrom = (start: number, afterSingleLetter: boolean): string[][] => {
+    if (start === run.length) return [[]];
+    const key = start * 2 + (afterSingleLetter ? 1 : 0);
+    const known = memo.get(key);
+    if (known) return known;
+    const found: string[][] = [];
+    const furthest = Math.min(run.length, start + longestPiece);
+    for (let end = start + 1; end <= furthest && found.length < limit; end++) {
+      const piece = run.slice(start, end);
+      if (!dictionary.isPiece(piece)) continue;
+      const singleLetter = piece.length === 1;
+      if (singleLetter && (afterSingleLetter || end === run.length)) continue;
+      for (const rest of splitsFrom(end, singleLetter)) {
+        found.push([piece, ...rest]);
+        if (found.length >= limit) break;
+      }
+    }
+    memo.set(key, found);
+    return found;
+  };
+  return splitsFrom(0, false);
+}
+
+/** Letter runs shorter than this are left alone: #gogo, #upto are too often names or slang. */
+const MIN_RUN_TO_SPLIT = 5;
+
+export interface HashtagWords {
+  /** Whether the tag (without '#') reads as several words run together in lower case. */
+  multiWord: boolean;
+  /** The tag in CamelCase, without '#', where there is exactly one way to split it. */
+  camelCase?: string;
+}
+
+/**
+ * Decides whether an all-lower-case hashtag is several words. Tags with a capital letter (already
+ * CamelCase, or an acronym) or with letters outside a–z (other languages: no English split) are
+ * never multi-word here. Digits and underscores separate runs that are split on their own.
+ */
+export function analyseHashtagWords(tag: string, dictionary: HashtagDictionary): HashtagWords {
+  if (/[A-Z]/.test(tag) || /[^a-z0-9_]/.test(tag)) return { multiWord: false };
+  let multiWord = false;
+  let certain = true;
+  const written = tag.replace(/[a-z]+/g, (run) => {
+    if (dictionary.isWholeWord(run)) return dictionary.capitalise(run);
+    if (run.length < MIN_RUN_TO_SPLIT) {
+      certain = false;
+      return run;
+    }
+    const splits = splitIntoWords(run, dictionary);
+    if (splits.length === 0) {
+      certain = false;
+      return run;
+    }
+    multiWord = true;
+    if (splits.length > 1) certain = false;
+    return splits[0].map((piece) => dictionary.capitalise(piece)).join('');
+  });
+  if (!multiWord) return { multiWord: false };
+  return certain ? { multiWord, camelCase: written } : { multiWord };
+}
