@@ -10,13 +10,14 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { stringify } from 'yaml';
 import { packageRoot } from './data-files.js';
 import { formatLocated, PostlintError } from './errors.js';
-import { displayPath, readPostFiles } from './files.js';
+import { displayPath, readCalendarFiles, readPostFiles } from './files.js';
 import { formatters } from './format/index.js';
 import { createIgnoreMatcher } from './ignores.js';
 import { lintSources, type SourceFile } from './lint.js';
 import { loadPolicy, type LoadedPolicy, POLICY_FILE_NAMES } from './policy/discover.js';
 import { loadPreset } from './policy/load.js';
 import { renderRuleMarkdown } from './rule-docs.js';
+import { parsePublishAt } from './time.js';
 import type { LintReport, RunError } from './types.js';
 
 export const EXIT_PASS = 0;
@@ -43,6 +44,7 @@ interface LintOptions {
   stdinFilename?: string;
   printPolicy?: boolean;
   debug?: boolean;
+  now?: Date;
 }
 
 function packageVersion(): string {
@@ -68,6 +70,12 @@ export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, is
 function parseMaxWarnings(value: string): number {
   if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number (-1 for no limit).');
   return Number(value);
+}
+
+function parseNow(value: string): Date {
+  const { time, hasZone } = parsePublishAt(value);
+  if (!time || !hasZone) throw new InvalidArgumentError('must be an ISO 8601 time with a time zone, e.g. 2026-12-01T09:00:00Z.');
+  return time;
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a report. */
@@ -145,7 +153,8 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
   // A file named on the command line but ignored is skipped, as ESLint does, with a note.
   for (const { file, because } of fromDisk.ignored) io.stderr(`postlint: ${file}: skipped, ignored by ${because}\n`);
 
-  const report = await lintSources(sources, loaded.compiled, loaded.resolved.name, inputErrors);
+  const calendarSources = readCalendarFiles(loaded.resolved.calendar, sources, io.cwd, isIgnored);
+  const report = await lintSources(sources, loaded.compiled, loaded.resolved.name, { inputErrors, now: options.now, calendarSources });
   const shown = options.quiet ? withoutWarnings(report) : report;
   const toFile = options.outputFile !== undefined;
   const chalk: ChalkInstance = new Chalk({ level: toFile ? 0 : colorLevel(options.color, io.env, io.stdoutIsTTY) });
@@ -226,6 +235,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--stdin-filename <name>', 'name for the post read from stdin (used for overrides and output)')
+    .option('--now <time>', 'the current time for time-dependent checks, ISO 8601 (reproducible CI runs)', parseNow)
     .option('--print-policy', 'print the fully resolved policy as YAML and exit')
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError('(postlint --help for usage)')

@@ -116,3 +116,23 @@ export function readPostFiles(
   }
   return { sources, errors, ignored };
 }
+
+/**
+ * The files of the policy's `calendar:` globs that were not given: read so calendar rules see the
+ * whole calendar, never reported on. Unreadable ones are left out (their own run reports them).
+ */
+export function readCalendarFiles(
+  calendar: { patterns: string[]; baseDir: string } | undefined,
+  given: readonly SourceFile[],
+  cwd: string,
+  isIgnored: IgnoreMatcher,
+): SourceFile[] {
+  if (!calendar) return [];
+  const seen = new Set(given.map((source) => source.absolutePath));
+  const files = globSync(calendar.patterns, { cwd: calendar.baseDir, absolute: true, dot: false, ignore: IGNORED }).filter(hasPostExtension).sort();
+  return files.flatMap((path) => {
+    if (seen.has(path) || isIgnored(path)) return [];
+    const source = readSourceFile(path, cwd, false);
+    return 'content' in source ? [source] : [];
+  });
+}

@@ -2,7 +2,7 @@
  * postlint as a library. The CLI is built on these same functions.
  */
 import { resolve } from 'node:path';
-import { readPostFiles } from './files.js';
+import { readCalendarFiles, readPostFiles } from './files.js';
 import { createIgnoreMatcher } from './ignores.js';
 import { lintSources, type SourceFile } from './lint.js';
 import { loadPolicy, type LoadedPolicy } from './policy/discover.js';
@@ -22,6 +22,8 @@ export interface LintOptions {
   /** An already loaded policy (faster when linting many texts). */
   loadedPolicy?: LoadedPolicy;
   cwd?: string;
+  /** The time calendar rules check against; the clock by default. */
+  now?: Date;
 }
 
 /** Lints one post (or one file's content); `filename` picks the reader and the overrides. */
@@ -29,13 +31,15 @@ export async function lintText(text: string, options: LintOptions & { filename?:
   const cwd = options.cwd ?? process.cwd();
   const loaded = options.loadedPolicy ?? (await loadPolicy({ policy: options.policy, cwd }));
   const source: SourceFile = { file: options.filename ?? '<text>', absolutePath: resolve(cwd, options.filename ?? 'text.txt'), content: text.replace(/^\uFEFF/, '') };
-  return lintSources([source], loaded.compiled, loaded.resolved.name);
+  return lintSources([source], loaded.compiled, loaded.resolved.name, { now: options.now });
 }
 
 /** Lints files, directories and globs, as the CLI does. */
 export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = options.loadedPolicy ?? (await loadPolicy({ policy: options.policy, cwd }));
-  const { sources, errors } = readPostFiles(paths, cwd, createIgnoreMatcher(cwd, loaded.resolved.ignores));
-  return lintSources(sources, loaded.compiled, loaded.resolved.name, errors);
+  const isIgnored = createIgnoreMatcher(cwd, loaded.resolved.ignores);
+  const { sources, errors } = readPostFiles(paths, cwd, isIgnored);
+  const calendarSources = readCalendarFiles(loaded.resolved.calendar, sources, cwd, isIgnored);
+  return lintSources(sources, loaded.compiled, loaded.resolved.name, { inputErrors: errors, now: options.now, calendarSources });
 }

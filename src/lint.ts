@@ -2,13 +2,14 @@
  * The kernel: a file's content + the compiled policy → one result per post. No file I/O and no
  * printing happen here, so the CLI, the library API and the tests all drive the same code.
  */
+import { runCalendarRules, toCalendarPost } from './calendar.js';
 import { type ActiveRule, checkPost, type RawFinding } from './check-post.js';
 import { PostlintError } from './errors.js';
 import { readerFor } from './inputs/index.js';
 import { createPost } from './post.js';
 import type { CompiledPolicy } from './policy/compile.js';
 import { LineIndex } from './text/positions.js';
-import type { Finding, LintReport, LintSummary, PostResult, PostSource, RunError } from './types.js';
+import type { CalendarPost, Finding, LintReport, LintSummary, Post, PostResult, PostSource, RunError } from './types.js';
 
 export interface SourceFile {
   /** As shown to the user: relative to the current directory, or `<stdin>`. */
@@ -63,41 +64,80 @@ function toFinding(raw: RawFinding, post: PostSource, lines: LineIndex, content:
 
 const byPosition = (a: Finding, b: Finding) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 
-/** Checks every post in one file. Reader errors become run errors; the run goes on with other files. */
-export async function lintSource(source: SourceFile, policy: CompiledPolicy): Promise<FileOutcome> {
-  const errors: RunError[] = [];
-  let posts: PostSource[] | null;
+/** A post kept for calendar rules, with what is needed to place their findings. */
+export interface CalendarEntry {
+  post: CalendarPost;
+  source: PostSource;
+  lines: LineIndex;
+  content: string;
+  /** The post's result, when its file was given on the command line (else nothing is printed). */
+  result?: PostResult;
+}
+
+function readPosts(source: SourceFile, policy: CompiledPolicy, errors: RunError[]): PostSource[] | null {
   try {
-    posts = readerFor(source.file)(source.file, source.content, {
+    return readerFor(source.file)(source.file, source.content, {
       explicit: source.explicit ?? true,
       reportError: (error) => errors.push(toRunError(error, source.file)),
       csv: policy.resolved.csv,
     });
   } catch (error) {
     if (!(error instanceof PostlintError)) throw error;
-    return { results: [], errors: [...errors, toRunError(error, source.file)] };
+    errors.push(toRunError(error, source.file));
+    return [];
   }
-  if (posts === null) return { results: [], errors, skipped: true };
+}
+
+function postsOf(source: SourceFile, postSources: PostSource[], defaultPlatforms: readonly string[]): Post[] {
+  return postSources.map((postSource, index) => {
+    const meta = postSource.meta.platforms || defaultPlatforms.length === 0 ? postSource.meta : { ...postSource.meta, platforms: [...defaultPlatforms] };
+    return createPost({ file: source.file, index, text: postSource.text, meta, segments: postSource.segments });
+  });
+}
+
+const statusOf = (findings: readonly Finding[]) => (findings.some((finding) => finding.severity === 'error') ? 'fail' : 'pass');
+
+/**
+ * Checks every post in one file. Reader errors become run errors; the run goes on with other
+ * files. With `calendar`, each post is also kept there for the calendar rules.
+ */
+export async function lintSource(source: SourceFile, policy: CompiledPolicy, calendar?: CalendarEntry[]): Promise<FileOutcome> {
+  const errors: RunError[] = [];
+  const postSources = readPosts(source, policy, errors);
+  if (postSources === null) return { results: [], errors, skipped: true };
   const rules: ActiveRule[] = await policy.rulesFor(source.absolutePath);
   const lines = new LineIndex(source.content);
-  const defaultPlatforms = policy.resolved.platforms;
   const results: PostResult[] = [];
-  posts.forEach((postSource, index) => {
-    const meta = postSource.meta.platforms || defaultPlatforms.length === 0 ? postSource.meta : { ...postSource.meta, platforms: defaultPlatforms };
-    const post = createPost({ file: source.file, index, text: postSource.text, meta, segments: postSource.segments });
+  postsOf(source, postSources, policy.resolved.platforms).forEach((post, index) => {
     const outcome = checkPost(post, rules);
     errors.push(...outcome.crashes);
-    const findings = outcome.findings.map((raw) => toFinding(raw, postSource, lines, source.content)).sort(byPosition);
-    results.push({
-      file: source.file,
-      post: index,
-      status: findings.some((finding) => finding.severity === 'error') ? 'fail' : 'pass',
-      metrics: outcome.metrics,
-      findings,
-      text: postSource.text,
-    });
+    const findings = outcome.findings.map((raw) => toFinding(raw, postSources[index], lines, source.content)).sort(byPosition);
+    const result: PostResult = { file: source.file, post: index, status: statusOf(findings), metrics: outcome.metrics, findings, text: post.text };
+    results.push(result);
+    calendar?.push({ post: toCalendarPost(post), source: postSources[index], lines, content: source.content, result });
   });
   return { results, errors };
+}
+
+/** Reads a file only for the calendar: its posts are seen by calendar rules, never reported on. */
+function readForCalendar(source: SourceFile, policy: CompiledPolicy, calendar: CalendarEntry[], errors: RunError[]): void {
+  const postSources = readPosts(source, policy, errors);
+  if (!postSources) return;
+  const lines = new LineIndex(source.content);
+  postsOf(source, postSources, policy.resolved.platforms).forEach((post, index) => {
+    calendar.push({ post: toCalendarPost(post), source: postSources[index], lines, content: source.content });
+  });
+}
+
+/** Places calendar findings on the posts that were given, and re-decides their verdicts. */
+function applyCalendarFindings(entries: readonly CalendarEntry[], findings: Map<CalendarPost, RawFinding[]>): void {
+  for (const entry of entries) {
+    const raw = findings.get(entry.post);
+    if (!raw || !entry.result) continue;
+    entry.result.findings.push(...raw.map((finding) => toFinding(finding, entry.source, entry.lines, entry.content)));
+    entry.result.findings.sort(byPosition);
+    entry.result.status = statusOf(entry.result.findings);
+  }
 }
 
 export function summarize(results: readonly PostResult[], files: number): LintSummary {
@@ -113,16 +153,34 @@ export function summarize(results: readonly PostResult[], files: number): LintSu
   return summary;
 }
 
+export interface LintRunOptions {
+  /** Errors found before linting (missing paths, unreadable files), reported with the rest. */
+  inputErrors?: RunError[];
+  /** The time calendar rules check against (`--now`); the clock by default. */
+  now?: Date;
+  /** Files read only so calendar rules see the whole calendar (the policy's `calendar:`). */
+  calendarSources?: readonly SourceFile[];
+}
+
 /** Lints already-read sources in order; used by the CLI and the library API alike. */
-export async function lintSources(sources: readonly SourceFile[], policy: CompiledPolicy, policyName: string, inputErrors: RunError[] = []): Promise<LintReport> {
+export async function lintSources(sources: readonly SourceFile[], policy: CompiledPolicy, policyName: string, options: LintRunOptions = {}): Promise<LintReport> {
   const results: PostResult[] = [];
-  const runErrors = [...inputErrors];
+  const runErrors = [...(options.inputErrors ?? [])];
+  const calendarRules = await policy.calendarRules();
+  // Posts are kept for the whole run only when a calendar rule needs them.
+  const calendar: CalendarEntry[] | undefined = calendarRules.length > 0 ? [] : undefined;
   let files = 0;
   for (const source of sources) {
-    const outcome = await lintSource(source, policy);
+    const outcome = await lintSource(source, policy, calendar);
     if (!outcome.skipped) files++;
     results.push(...outcome.results);
     runErrors.push(...outcome.errors);
+  }
+  if (calendar) {
+    for (const source of options.calendarSources ?? []) readForCalendar(source, policy, calendar, []);
+    const outcome = runCalendarRules(calendarRules, calendar.map((entry) => entry.post), options.now ?? new Date());
+    applyCalendarFindings(calendar, outcome.findings);
+    runErrors.push(...outcome.crashes);
   }
   return { policy: policyName, results, summary: summarize(results, files), runErrors };
 }

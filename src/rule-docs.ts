@@ -4,7 +4,7 @@
  * from the same metadata and the same examples the test suite runs.
  */
 import type { JSONSchemaType } from './json-schema.js';
-import type { Rule, RuleExample } from './types.js';
+import type { AnyRule, RuleExample } from './types.js';
 
 function typeOf(schema: JSONSchemaType): string {
   if (schema.enum) return schema.enum.map((value) => JSON.stringify(value)).join(' \\| ');
@@ -21,7 +21,7 @@ function defaultOf(schema: JSONSchemaType): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 
-export function optionsTable(rule: Rule<any>): string {
+export function optionsTable(rule: AnyRule): string {
   const properties = Object.entries(rule.meta.schema.properties ?? {});
   if (properties.length === 0) return 'This rule has no options.';
   const rows = properties.map(([name, schema]) => `| \`${name}\` | ${cell(typeOf(schema))} | \`${cell(defaultOf(schema))}\` | ${cell(schema.description ?? '')} |`);
@@ -31,8 +31,13 @@ export function optionsTable(rule: Rule<any>): string {
 function renderExample(example: RuleExample): string {
   const options = example.options ? `\n  options: \`${JSON.stringify(example.options)}\`` : '';
   const meta = example.meta ? `\n  post fields: \`${JSON.stringify(example.meta)}\`` : '';
-  const quoted = example.text.split('\n').join('\n  > ');
-  return `- ${example.note ?? 'Example'}:${options}${meta}\n\n  > ${quoted}\n`;
+  const quote = (text: string) => text.split('\n').join('\n  > ');
+  const now = example.now ? `\n  now: \`${example.now}\`` : '';
+  if (example.posts) {
+    const posts = example.posts.map((post, index) => `  ${index + 1}. ${post.meta ? `\`${JSON.stringify(post.meta)}\` ` : ''}${post.text.replace(/\n/g, ' ')}`);
+    return `- ${example.note ?? 'Example'}:${options}${now}\n\n${posts.join('\n')}\n`;
+  }
+  return `- ${example.note ?? 'Example'}:${options}${meta}${now}\n\n  > ${quote(example.text)}\n`;
 }
 
 export interface RuleDocContext {
@@ -40,7 +45,7 @@ export interface RuleDocContext {
   recommended?: string;
 }
 
-export function renderRuleMarkdown(rule: Rule<any>, context: RuleDocContext = {}): string {
+export function renderRuleMarkdown(rule: AnyRule, context: RuleDocContext = {}): string {
   const { meta } = rule;
   const parts = [
     `# ${meta.id}`,

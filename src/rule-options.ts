@@ -3,10 +3,10 @@
  * One ajv instance serves every rule; each schema is compiled once.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { Rule } from './types.js';
+import type { AnyRule } from './types.js';
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
-const compiled = new WeakMap<Rule<any>, ValidateFunction>();
+const compiled = new WeakMap<AnyRule, ValidateFunction>();
 
 export interface OptionProblem {
   /** Path inside the options object, e.g. ['topics', 0, 'terms']. */
@@ -14,7 +14,7 @@ export interface OptionProblem {
   message: string;
 }
 
-function validatorFor(rule: Rule<any>): ValidateFunction {
+function validatorFor(rule: AnyRule): ValidateFunction {
   let validate = compiled.get(rule);
   if (!validate) {
     // Rule schemas describe the options object; extra keys are typos, so they are refused unless
@@ -47,7 +47,7 @@ export function describeAjvError(error: ErrorObject): OptionProblem {
 
 /** Returns the options with defaults filled in, or the problems found. Never mutates `given`. */
 export function resolveRuleOptions(
-  rule: Rule<any>,
+  rule: AnyRule,
   given: Record<string, unknown> = {},
 ): { options: Record<string, unknown>; problems: OptionProblem[] } {
   const options = structuredClone(given);

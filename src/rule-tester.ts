@@ -5,7 +5,8 @@
 import { createPost } from './post.js';
 import { checkPost, type RawFinding } from './check-post.js';
 import { resolveRuleOptions } from './rule-options.js';
-import type { PostMeta, Rule, RuleExample, Segment } from './types.js';
+import { runCalendarRules, toCalendarPost } from './calendar.js';
+import { type AnyRule, type CalendarRule, isCalendarRule, type PostMeta, type Rule, type RuleExample, type Segment } from './types.js';
 
 export interface RuleRun {
   findings: RawFinding[];
@@ -30,11 +31,42 @@ export async function runRule(
   return { findings: outcome.findings, metrics: outcome.metrics };
 }
 
+export interface CalendarRun {
+  /** Each finding with the index (in the order given) of the post it is on. */
+  findings: Array<RawFinding & { post: number }>;
+}
+
+/** Runs a calendar rule over posts given in any order, as the kernel would. */
+export async function runCalendarRule(
+  rule: CalendarRule<any>,
+  posts: ReadonlyArray<{ text: string; meta?: PostMeta }>,
+  options: Record<string, unknown> = {},
+  now = new Date(),
+): Promise<CalendarRun> {
+  const { options: resolved, problems } = resolveRuleOptions(rule, options);
+  if (problems.length > 0) {
+    throw new Error(`invalid options for ${rule.meta.id}: ${problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ')}`);
+  }
+  const check = await rule.create(resolved);
+  const calendarPosts = posts.map((post, index) => toCalendarPost(createPost({ file: `<example ${index}>`, index, text: post.text, meta: post.meta ?? {} })));
+  const outcome = runCalendarRules([{ id: rule.meta.id, severity: 'error', check, origin: 'test' }], calendarPosts, now);
+  if (outcome.crashes.length > 0) throw outcome.crashes[0].cause ?? new Error(outcome.crashes[0].message);
+  return { findings: calendarPosts.flatMap((post, index) => (outcome.findings.get(post) ?? []).map((finding) => ({ ...finding, post: index }))) };
+}
+
+async function findingsOf(rule: AnyRule, example: RuleExample): Promise<RawFinding[]> {
+  if (isCalendarRule(rule)) {
+    const now = example.now ? new Date(example.now) : new Date();
+    return (await runCalendarRule(rule, example.posts ?? [{ text: example.text, meta: example.meta }], example.options, now)).findings;
+  }
+  return (await runRule(rule, example.text, example.options, example.meta, example.segments)).findings;
+}
+
 /** Checks that every `pass` example has no finding and every `fail` example has at least one. */
-export async function verifyRuleExamples(rule: Rule<any>): Promise<string[]> {
+export async function verifyRuleExamples(rule: AnyRule): Promise<string[]> {
   const failures: string[] = [];
   const run = async (example: RuleExample, shouldFail: boolean) => {
-    const { findings } = await runRule(rule, example.text, example.options, example.meta, example.segments);
+    const findings = await findingsOf(rule, example);
     if (shouldFail && findings.length === 0) failures.push(`expected a finding, got none: ${JSON.stringify(example.text)}`);
     if (!shouldFail && findings.length > 0) {
       failures.push(`expected no finding, got "${findings[0].message}": ${JSON.stringify(example.text)}`);

@@ -150,8 +150,34 @@ export interface CheckContext {
 
 export type CheckFunction = (post: Post, context: CheckContext) => void;
 
+/** A post as calendar rules see it: with its publish time read, when it has one. */
+export interface CalendarPost extends Post {
+  /** `meta.publishAt` as an instant; undefined when missing or unreadable. */
+  readonly publishTime?: Date;
+  /** False when `publishAt` names no time zone (read as UTC, and the `schedule` rule says so). */
+  readonly publishTimeHasZone: boolean;
+}
+
+export interface CalendarContext {
+  /** The time the run checks against (`--now`, or the clock). */
+  readonly now: Date;
+  /** Reports a finding on one of the posts; offsets are into that post's text. */
+  report(post: CalendarPost, finding: FindingInput): void;
+}
+
+/**
+ * A calendar rule sees every post of the run at once — the files given and the policy's
+ * `calendar:` files — in publish order. Findings are printed only for the files given.
+ */
+export type CalendarCheckFunction = (posts: readonly CalendarPost[], context: CalendarContext) => void;
+
 export interface RuleExample {
+  /** The post; for a calendar rule, leave empty and give `posts`. */
   text: string;
+  /** For calendar rules: the posts of the calendar, in any order. */
+  posts?: Array<{ text: string; meta?: PostMeta }>;
+  /** For time-dependent rules: the run's "now" (ISO 8601). */
+  now?: string;
   /** Options for this example, merged over the rule's defaults. */
   options?: Record<string, unknown>;
   meta?: PostMeta;
@@ -177,10 +203,13 @@ export interface RuleMeta {
   examples: { pass: RuleExample[]; fail: RuleExample[] };
   /** Markdown: measured precision / recall / AUC on labelled posts, with the data set named. */
   measured?: string;
+  /** 'calendar' for rules that check the whole calendar at once (see `CalendarRule`); default 'post'. */
+  scope?: 'post' | 'calendar';
 }
 
+/** A rule that checks one post at a time: most rules. */
 export interface Rule<Options = Record<string, unknown>> {
-  meta: RuleMeta;
+  meta: RuleMeta & { scope?: 'post' };
   /**
    * Called once per distinct options object when the policy is loaded, with defaults filled in.
    * Compile patterns and load lexicons here (it may be async, so heavy data is loaded only when the
@@ -188,6 +217,17 @@ export interface Rule<Options = Record<string, unknown>> {
    */
   create(options: Options): CheckFunction | Promise<CheckFunction>;
 }
+
+/** A rule over the whole calendar (content mix, duplicates, spacing, schedule). */
+export interface CalendarRule<Options = Record<string, unknown>> {
+  meta: RuleMeta & { scope: 'calendar' };
+  create(options: Options): CalendarCheckFunction | Promise<CalendarCheckFunction>;
+}
+
+/** Any rule postlint can load: the registry, the policy loader and the docs work on these. */
+export type AnyRule = Rule<any> | CalendarRule<any>;
+
+export const isCalendarRule = (rule: AnyRule): rule is CalendarRule<any> => rule.meta.scope === 'calendar';
 
 /** Thrown by `Rule.create` for an invalid option; `path` locates it inside the options object. */
 export class RuleOptionError extends Error {

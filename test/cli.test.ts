@@ -338,3 +338,40 @@ describe('subcommands', () => {
     expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('calendar rules', () => {
+  const policy = `plugins: [${JSON.stringify(join(fixturesDir, 'plugins', 'one-post-per-day.js'))}]\nrules:\n  one-post-per-day: error\ncalendar: ["posts/**"]\n`;
+  const post = (when: string, text: string) => `---\npublish_at: "${when}"\n---\n${text}\n`;
+  const files = {
+    'postlint.yaml': policy,
+    'posts/a.md': post('2026-12-01T09:00:00Z', 'Morning news'),
+    'posts/b.md': post('2026-12-01T17:00:00Z', 'Evening news'),
+    'posts/c.md': post('2026-12-02T09:00:00Z', 'Next day'),
+  };
+
+  it('see the whole calendar in publish order, and report on the later post', () => {
+    const dir = makeTree(files);
+    const report = JSON.parse(runCli(['posts', '-f', 'json', '--now', '2026-11-30T00:00:00Z'], { cwd: dir }).stdout);
+    const messages = report.results.flatMap((r: { file: string; findings: Array<{ message: string; line: number }> }) => r.findings.map((f) => `${r.file}:${f.line} ${f.message}`));
+    expect(messages).toEqual(['posts/b.md:4 second post on 2026-12-01; posts/a.md is already scheduled that day']);
+  });
+
+  it('read the policy calendar when only some files are given (a pre-commit hook), and print only those', () => {
+    const dir = makeTree(files);
+    const run = runCli(['posts/b.md', '-f', 'json', '--now', '2026-11-30T00:00:00Z'], { cwd: dir });
+    const report = JSON.parse(run.stdout);
+    expect(report.results.map((r: { file: string }) => r.file)).toEqual(['posts/b.md']);
+    expect(report.results[0].findings[0].message).toBe('second post on 2026-12-01; posts/a.md is already scheduled that day');
+    expect(run.code).toBe(1);
+    expect(runCli(['posts/a.md', '--now', '2026-11-30T00:00:00Z'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('--now makes time-dependent checks reproducible, and must name a time zone', () => {
+    const dir = makeTree(files);
+    const later = JSON.parse(runCli(['posts/a.md', '-f', 'json', '--now', '2026-12-05T00:00:00Z'], { cwd: dir }).stdout);
+    expect(later.results[0].findings.map((f: { message: string }) => f.message)).toEqual(['scheduled in the past (now is 2026-12-05T00:00:00.000Z)']);
+    const bad = runCli(['posts/a.md', '--now', '2026-12-05 09:00'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("option '--now <time>' argument '2026-12-05 09:00' is invalid");
+  });
+});

@@ -10,12 +10,13 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { verifyRuleExamples } from '../src/rule-tester.js';
-import type { Rule } from '../src/types.js';
+import type { AnyRule } from '../src/types.js';
 import { fixturesDir, repoRoot } from './helpers.js';
 
-const examplePlugin = (await import(pathToFileURL(join(fixturesDir, 'plugins', 'no-competitor-names.js')).href)).default;
+const loadFixturePlugin = async (name: string) => (await import(pathToFileURL(join(fixturesDir, 'plugins', name)).href)).default as AnyRule;
+const examplePlugins = [await loadFixturePlugin('no-competitor-names.js'), await loadFixturePlugin('one-post-per-day.js')];
 
-const rules: Array<Rule<any>> = [...builtinRules, examplePlugin as Rule<any>];
+const rules: AnyRule[] = [...builtinRules, ...examplePlugins];
 
 describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rule) => {
   it('keeps the rule contract: description, rationale, docs page, examples of both kinds', () => {

@@ -9,7 +9,16 @@ import picomatch from 'picomatch';
 import type { ActiveRule } from '../check-post.js';
 import { PostlintError } from '../errors.js';
 import { resolveRuleOptions } from '../rule-options.js';
-import { type CheckFunction, type ReportedSeverity, RuleOptionError } from '../types.js';
+import { type CalendarCheckFunction, type CheckFunction, type ReportedSeverity, RuleOptionError } from '../types.js';
+
+interface ActiveRuleOf<Check> {
+  id: string;
+  severity: ReportedSeverity;
+  check: Check;
+  origin: string;
+}
+
+export type ActiveCalendarRule = ActiveRuleOf<CalendarCheckFunction>;
 import { mergeRuleSetting, type ResolvedOverride, type ResolvedPolicy, type RuleSetting } from './load.js';
 
 interface CompiledOverride {
@@ -25,7 +34,8 @@ export interface EffectiveRule {
 }
 
 export class CompiledPolicy {
-  private readonly checkers = new Map<string, Promise<CheckFunction>>();
+  private readonly checkers = new Map<string, Promise<unknown>>();
+  private calendar?: Promise<ActiveCalendarRule[]>;
   private readonly rulesByOverrideSet = new Map<string, Promise<ActiveRule[]>>();
   private readonly overrides: CompiledOverride[];
 
@@ -48,6 +58,7 @@ export class CompiledPolicy {
     const policy = new CompiledPolicy(resolved);
     await policy.rulesForOverrides([]);
     for (let i = 0; i < policy.overrides.length; i++) await policy.rulesForOverrides([i]);
+    await policy.calendarRules();
     return policy;
   }
 
@@ -105,23 +116,37 @@ export class CompiledPolicy {
     return rules;
   }
 
-  private async buildRules(overrideIndexes: number[]): Promise<ActiveRule[]> {
-    const active: ActiveRule[] = [];
-    // Rules run in registry order (built-ins, then plugins), whatever order the policy named them.
+  /**
+   * The rules that are on for a set of overrides, each created, in registry order (built-ins, then
+   * plugins) whatever order the policy named them. `scope` picks post rules or calendar rules.
+   */
+  private async activeRules<Check>(overrideIndexes: number[], scope: 'post' | 'calendar'): Promise<Array<ActiveRuleOf<Check>>> {
+    const active: Array<ActiveRuleOf<Check>> = [];
     const settings = this.settingsFor(overrideIndexes);
-    for (const [id, { origin }] of this.resolved.registry) {
+    for (const [id, { rule, origin }] of this.resolved.registry) {
+      if ((rule.meta.scope ?? 'post') !== scope) continue;
       const setting = settings.get(id);
       if (!setting) continue;
       const severity = this.severityOf(id, setting);
       if (severity === 'off') continue;
       const options = this.validatedOptions(id, setting);
-      const check = await this.checkerFor(id, options, setting);
+      const check = (await this.checkerFor(id, options, setting)) as Check;
       active.push({ id, severity, check, origin: origin === 'built-in' ? 'built-in' : `plugin ${origin}` });
     }
     return active;
   }
 
-  private checkerFor(id: string, options: Record<string, unknown>, setting: RuleSetting): Promise<CheckFunction> {
+  private buildRules(overrideIndexes: number[]): Promise<ActiveRule[]> {
+    return this.activeRules<CheckFunction>(overrideIndexes, 'post');
+  }
+
+  /** Calendar rules run once over every post, so they take the policy's own settings, not overrides. */
+  calendarRules(): Promise<ActiveCalendarRule[]> {
+    this.calendar ??= this.activeRules<CalendarCheckFunction>([], 'calendar');
+    return this.calendar;
+  }
+
+  private checkerFor(id: string, options: Record<string, unknown>, setting: RuleSetting): Promise<unknown> {
     const key = `${id}\u0000${JSON.stringify(options)}`;
     let checker = this.checkers.get(key);
     if (!checker) {

@@ -59,6 +59,8 @@ export interface ResolvedPolicy {
   csv?: CsvMapping;
   /** gitignore-style patterns, each with the folder it is relative to. */
   ignores: Array<{ pattern: string; baseDir: string }>;
+  /** Where the whole calendar lives, for calendar rules: globs and the folder they are relative to. */
+  calendar?: { patterns: string[]; baseDir: string };
 }
 
 /** Built-in presets are the YAML files in presets/; `extends: [name]` picks one. */
@@ -80,6 +82,7 @@ interface RawPolicy {
   overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, unknown> }>;
   csv?: CsvMapping;
   ignores?: string[];
+  calendar?: string[];
 }
 
 const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -176,6 +179,7 @@ class PolicyResolver {
     this.policy.layers.push(shownAs);
     if (raw.platforms) this.policy.platforms = [...raw.platforms];
     if (raw.csv) this.policy.csv = raw.csv;
+    if (raw.calendar) this.policy.calendar = { patterns: raw.calendar, baseDir: dir };
     for (const pattern of raw.ignores ?? []) this.policy.ignores.push({ pattern, baseDir: dir });
     for (const [index, specifier] of (raw.plugins ?? []).entries()) {
       await this.addPlugin(specifier, dir, { source, path: ['plugins', index] });

@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Rule } from '../types.js';
+import type { AnyRule } from '../types.js';
 
 export interface LoadedRule {
-  rule: Rule<any>;
+  rule: AnyRule;
   /** 'built-in', or the plugin specifier as the policy wrote it. */
   origin: string;
 }
@@ -19,7 +19,7 @@ const RULE_ID = /^[a-z0-9]+(?:[-/.][a-z0-9]+)*$/;
 
 /** Returns what is wrong with a rule object, or undefined when it keeps the contract. */
 export function ruleContractProblem(candidate: unknown): string | undefined {
-  const rule = candidate as Partial<Rule> | undefined;
+  const rule = candidate as Partial<AnyRule> | undefined;
   if (!rule || typeof rule !== 'object') return 'exports something that is not a rule object';
   if (!rule.meta || typeof rule.meta !== 'object') return 'has a rule without `meta`';
   const { id, description } = rule.meta;
@@ -33,8 +33,8 @@ export function ruleContractProblem(candidate: unknown): string | undefined {
 }
 
 /** Fills the optional parts of a plugin's meta so the rest of postlint can rely on them. */
-function withDefaults(rule: Rule<any>): Rule<any> {
-  return {
+function withDefaults(rule: AnyRule): AnyRule {
+  return <AnyRule>{
     ...rule,
     meta: {
       ...rule.meta,
@@ -84,6 +84,6 @@ export async function loadPlugin(specifier: string, policyDir: string): Promise<
   return rules.map((candidate) => {
     const problem = ruleContractProblem(candidate);
     if (problem) throw new Error(`plugin "${specifier}" ${problem}`);
-    return { rule: withDefaults(candidate as Rule<any>), origin: specifier };
+    return { rule: withDefaults(candidate as AnyRule), origin: specifier };
   });
 }

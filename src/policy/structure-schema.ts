@@ -55,6 +55,11 @@ export const policyStructureSchema: JSONSchemaType = {
       description: 'Rule modules to load: paths relative to this file, or package names.',
     },
     rules: rulesSchema,
+    calendar: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Globs (relative to this policy file) of every scheduled post: calendar rules see them all even when only some files are checked (a pre-commit hook).',
+    },
     ignores: {
       type: 'array',
       items: { type: 'string', minLength: 1 },

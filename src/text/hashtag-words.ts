@@ -24,6 +24,8 @@ interface ShippedWords {
   singleWords: Set<string>;
   /** Lower-cased abbreviation → how a suggestion writes it ("ceo" → "CEO"). */
   acronyms: Map<string, string>;
+  /** Pieces that are an abbreviation when they open a multi-word tag ("us" → "US"). */
+  leadingAcronyms: Map<string, string>;
   longestPiece: number;
 }
 
@@ -31,6 +33,7 @@ interface HashtagWordsData {
   words: string[];
   shortWords: string[];
   acronyms: string[];
+  leadingAcronyms: Record<string, string>;
 }
 
 /** Expands `walk/s/ed/ing` lines (see the module comment) into words; `#` lines are comments. */
@@ -66,7 +69,8 @@ function shippedWords(): ShippedWords {
   for (const word of [...data.words, ...shortWords, ...acronyms.keys()]) pieces.add(word);
   let longestPiece = 0;
   for (const word of pieces) if (word.length > longestPiece) longestPiece = word.length;
-  return (shipped = { pieces, singleWords: new Set(readWordFile('english-words-single.txt')), acronyms, longestPiece });
+  const leadingAcronyms = new Map(Object.entries(data.leadingAcronyms ?? {}));
+  return (shipped = { pieces, singleWords: new Set(readWordFile('english-words-single.txt')), acronyms, leadingAcronyms, longestPiece });
 }
 
 /** The shipped words plus a team's own (brand names, jargon), which are pieces too. */
@@ -92,8 +96,9 @@ export class HashtagDictionary {
   }
 
   /** How a suggestion writes a piece: "CEO" for an acronym, otherwise capitalised. */
-  capitalise(piece: string): string {
-    return shippedWords().acronyms.get(piece) ?? piece[0].toUpperCase() + piece.slice(1);
+  capitalise(piece: string, opensTag = false): string {
+    const { acronyms, leadingAcronyms } = shippedWords();
+    return (opensTag ? leadingAcronyms.get(piece) : undefined) ?? acronyms.get(piece) ?? piece[0].toUpperCase() + piece.slice(1);
   }
 }
 
@@ -147,7 +152,7 @@ export function analyseHashtagWords(tag: string, dictionary: HashtagDictionary):
   if (/[A-Z]/.test(tag) || /[^a-z0-9_]/.test(tag)) return { multiWord: false };
   let multiWord = false;
   let certain = true;
-  const written = tag.replace(/[a-z]+/g, (run) => {
+  const written = tag.replace(/[a-z]+/g, (run, offset: number) => {
     if (dictionary.isWholeWord(run)) return dictionary.capitalise(run);
     if (run.length < MIN_RUN_TO_SPLIT) {
       certain = false;
@@ -160,7 +165,7 @@ export function analyseHashtagWords(tag: string, dictionary: HashtagDictionary):
     }
     multiWord = true;
     if (splits.length > 1) certain = false;
-    return splits[0].map((piece) => dictionary.capitalise(piece)).join('');
+    return splits[0].map((piece, index) => dictionary.capitalise(piece, offset === 0 && index === 0)).join('');
   });
   if (!multiWord) return { multiWord: false };
   return certain ? { multiWord, camelCase: written } : { multiWord };

@@ -132,8 +132,22 @@ function countByRules(word: string): number {
   return Math.max(1, count);
 }
 
+/** Counts already made, by word as written; bounded so a long run cannot grow it without end. */
+const memo = new Map<string, number>();
+const MEMO_LIMIT = 50_000;
+
 /** Syllables in one English word; 0 for a token without letters. */
 export function countSyllables(word: string): number {
+  let count = memo.get(word);
+  if (count === undefined) {
+    count = countUncached(word);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(word, count);
+  }
+  return count;
+}
+
+function countUncached(word: string): number {
   const letters = word
     .normalize('NFD')
     .toLowerCase()
