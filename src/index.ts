@@ -11,7 +11,7 @@ import type { LintReport } from './types.js';
 export * from './types.js';
 export type { JSONSchemaType } from './json-schema.js';
 export { PostlintError } from './errors.js';
-export { runRule, verifyRuleExamples } from './rule-tester.js';
+export { runCalendarRule, runRule, verifyRuleExamples } from './rule-tester.js';
 export { loadPolicy, type LoadedPolicy } from './policy/discover.js';
 export { formatters } from './format/index.js';
 export { analyze } from './text/analyze.js';
