@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
-import { verifyRuleExamples } from '../src/rule-tester.js';
-import type { AnyRule } from '../src/types.js';
+import { runCalendarRule, runRule, verifyRuleExamples } from '../src/rule-tester.js';
+import type { AnyRule, CalendarRule, Rule } from '../src/types.js';
 import { fixturesDir, repoRoot } from './helpers.js';
 
 const loadFixturePlugin = async (name: string) => (await import(pathToFileURL(join(fixturesDir, 'plugins', name)).href)).default as AnyRule;
@@ -38,5 +38,20 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
 
   it('passes its pass examples and fails its fail examples', async () => {
     expect(await verifyRuleExamples(rule)).toEqual([]);
+  });
+});
+
+describe('words that are also Object.prototype keys', () => {
+  // A lookup table written as a plain object returns a function for "constructor": every rule must
+  // read such words as words.
+  const text = 'The constructor said __proto__ and toString are valueOf hasOwnProperty words. constructor!';
+  const meta = { platforms: ['x', 'bluesky', 'mastodon', 'threads', 'instagram'], category: 'reply' as const, constructor: 'x', publishAt: '2026-12-01T09:00:00Z' };
+  it.each(builtinRules.map((rule) => [rule.meta.id, rule] as const))('%s', async (id, rule) => {
+    const options = id === 'relevance' ? { remit: [{ name: 'constructor', terms: ['constructor'] }] } : {};
+    if (rule.meta.scope === 'calendar') {
+      await expect(runCalendarRule(rule as CalendarRule<any>, [{ text, meta }, { text, meta }], options, new Date('2026-11-30T00:00:00Z'))).resolves.toBeDefined();
+    } else {
+      await expect(runRule(rule as Rule<any>, text, options, meta)).resolves.toBeDefined();
+    }
   });
 });

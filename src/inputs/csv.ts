@@ -176,7 +176,7 @@ function rowFields(layout: Layout, row: Row): Record<string, unknown> {
     if (value) fields[field] = value;
   }
   const platforms = cell('platforms');
-  if (platforms) fields.platforms = platforms.split(/[,;|]/).map((name) => name.trim().toLowerCase()).filter(Boolean).map((name) => PLATFORM_NAMES[name] ?? name);
+  if (platforms) fields.platforms = platforms.split(/[,;|]/).map((name) => name.trim().toLowerCase()).filter(Boolean).map((name) => (Object.hasOwn(PLATFORM_NAMES, name) ? PLATFORM_NAMES[name] : name));
   const when = cell('date_time') ?? [cell('date'), cell('time')].filter(Boolean).join('T');
   if (when && fields.publish_at === undefined) fields.publish_at = when;
   const link = cell('link');

@@ -68,7 +68,7 @@ export function readPostFields(data: unknown, source: FieldLocator): PostMeta {
     throw new PostlintError(`front matter "${problem.path.join('.')}" ${problem.message}`, source.locate(problem.path));
   }
   const meta: PostMeta = {};
-  for (const [key, value] of Object.entries(data as Record<string, unknown>)) meta[KEY_ALIASES[key] ?? key] = value;
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) meta[Object.hasOwn(KEY_ALIASES, key) ? KEY_ALIASES[key] : key] = value;
   if (typeof meta.platforms === 'string') meta.platforms = [meta.platforms];
   if (meta.replyTo !== undefined && meta.category === undefined) meta.category = 'reply';
   return meta;

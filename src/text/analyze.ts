@@ -2,12 +2,15 @@
  * Analysis computed once per post and shared by every rule. Each member is computed on first use:
  * a policy whose rules only need words never pays for entity extraction or grapheme counting.
  */
-import { createRequire } from 'node:module';
 import type { Analysis, Entity, Sentence, Span, Token } from '../types.js';
+import { countGraphemes, graphemes } from './graphemes.js';
+
+/** Re-exported: rules count graphemes through the analysis module. */
+export { countGraphemes } from './graphemes.js';
+import { loadTwitterText } from './twitter-text.js';
 
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * URLs are masked before sentence segmentation: ICU would otherwise end a sentence at the `?` of a
@@ -50,24 +53,13 @@ export function splitSentences(text: string, words: readonly Token[]): Sentence[
   return sentences;
 }
 
-interface TwitterTextEntity {
-  hashtag?: string;
-  screenName?: string;
-  listSlug?: string;
-  url?: string;
-  indices: [number, number];
-}
-
-let twitterText: { extractEntitiesWithIndices(text: string): TwitterTextEntity[] } | undefined;
-
 /** twitter-text defines what X, and most schedulers, treat as a hashtag, mention or link. */
 function extractEntities(text: string): { hashtags: Entity[]; mentions: Entity[]; urls: Entity[] } {
-  // Loaded on first use: it costs ~100 ms to load, which a draft checked only for tone should not pay.
-  twitterText ??= createRequire(import.meta.url)('twitter-text');
   const hashtags: Entity[] = [];
   const mentions: Entity[] = [];
   const urls: Entity[] = [];
-  for (const entity of twitterText!.extractEntitiesWithIndices(text)) {
+  // Loaded on first use (src/text/twitter-text.ts): a draft checked only for tone never pays for it.
+  for (const entity of loadTwitterText().extractEntitiesWithIndices(text)) {
     const [start, end] = entity.indices;
     const written = text.slice(start, end);
     if (entity.hashtag !== undefined) hashtags.push({ start, end, text: written, value: entity.hashtag });
@@ -79,16 +71,10 @@ function extractEntities(text: string): { hashtags: Entity[]; mentions: Entity[]
 
 function findEmoji(text: string): Span[] {
   const found: Span[] = [];
-  for (const segment of graphemeSegmenter.segment(text)) {
-    if (EMOJI.test(segment.segment)) found.push({ start: segment.index, end: segment.index + segment.segment.length });
+  for (const grapheme of graphemes(text)) {
+    if (EMOJI.test(grapheme.segment)) found.push({ start: grapheme.index, end: grapheme.index + grapheme.segment.length });
   }
   return found;
-}
-
-export function countGraphemes(text: string): number {
-  let count = 0;
-  for (const _ of graphemeSegmenter.segment(text)) count++;
-  return count;
 }
 
 /** Builds the lazy, memoised analysis of one post's text. */

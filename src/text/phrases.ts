@@ -84,7 +84,8 @@ const S_CONTRACTING = new Set([
 
 /** Splits a lower-cased word into the words it stands for, each with its possible spellings. */
 function expandContraction(lower: string): string[][] {
-  const whole = WHOLE_CONTRACTIONS[lower];
+  // Own keys only: a post's word may be "constructor" or "__proto__".
+  const whole = Object.hasOwn(WHOLE_CONTRACTIONS, lower) ? WHOLE_CONTRACTIONS[lower] : undefined;
   if (whole) return whole;
   for (const [suffix, expansions] of CONTRACTION_SUFFIXES) {
     if (lower.length > suffix.length && lower.endsWith(suffix)) return [[lower.slice(0, -suffix.length)], expansions];
