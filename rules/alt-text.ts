@@ -8,10 +8,9 @@
  * policy overrides them per platform.
  */
 import { loadLexicon } from '../src/data-files.js';
-import { PLATFORMS } from '../src/policy/structure-schema.js';
+import { type Platform, PLATFORM_NAMES, PLATFORMS } from '../src/platforms.js';
 import { type CheckContext, type Post, type Rule, type Segment } from '../src/types.js';
 
-type Platform = (typeof PLATFORMS)[number];
 type PlatformLimits = Partial<Record<Platform, number | null>>;
 
 export interface AltTextOptions {
@@ -31,16 +30,6 @@ interface PlaceholderFile {
   fileNames: { reason: string; patterns: string[] };
 }
 
-const PLATFORM_NAMES: Record<Platform, string> = {
-  x: 'X',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  threads: 'Threads',
-  linkedin: 'LinkedIn',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-};
 
 const VIDEO_FILE = /\.(?:mp4|m4v|mov|webm|avi|mkv|mpe?g)$/i;
 const REASON =

@@ -7,11 +7,10 @@
  * several words is src/text/hashtag-words.ts, with English word lists shipped in rules/data.
  */
 import { loadLexicon } from '../src/data-files.js';
-import { PLATFORMS } from '../src/policy/structure-schema.js';
+import { type Platform, PLATFORM_NAMES, PLATFORMS } from '../src/platforms.js';
 import { analyseHashtagWords, HashtagDictionary } from '../src/text/hashtag-words.js';
 import { RuleOptionError, type CheckContext, type Entity, type Post, type Rule, type Segment } from '../src/types.js';
 
-type Platform = (typeof PLATFORMS)[number];
 
 export interface HashtagsOptions {
   max: number | null;
@@ -35,16 +34,6 @@ interface PlatformCap {
   reason: string;
 }
 
-const PLATFORM_NAMES: Record<Platform, string> = {
-  x: 'X',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  threads: 'Threads',
-  linkedin: 'LinkedIn',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-};
 
 const STYLE_REASON =
   'Few, specific hashtags read better and do not look like spam: X recommends no more than 2 per post, Instagram ' +

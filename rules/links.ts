@@ -7,10 +7,9 @@
  * Limits and shorteners are data: rules/data/link-platforms.yaml, rules/data/link-shorteners.yaml.
  */
 import { loadLexicon } from '../src/data-files.js';
-import { PLATFORMS } from '../src/policy/structure-schema.js';
+import { type Platform, PLATFORM_NAMES, PLATFORMS } from '../src/platforms.js';
 import { RuleOptionError, type CheckContext, type Entity, type Post, type Rule, type Segment } from '../src/types.js';
 
-type Platform = (typeof PLATFORMS)[number];
 
 export interface LinksOptions {
   max: number | null;
@@ -52,16 +51,6 @@ interface Shortener {
   note: string;
 }
 
-const PLATFORM_NAMES: Record<Platform, string> = {
-  x: 'X',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  threads: 'Threads',
-  linkedin: 'LinkedIn',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-};
 
 const SHORTENER_REASON =
   'A short link hides where it goes: readers cannot see the destination before they tap, scammers use the same ' +

@@ -8,13 +8,12 @@
  * (rules/data/platform-limits.yaml); a policy overrides any of them. Each thread part is its own
  * post, and the finding covers the part past the limit, so the author sees what to cut.
  */
+import { type Platform, PLATFORMS } from '../src/platforms.js';
 import { loadLexicon } from '../src/data-files.js';
 import { spendBudget, utf8Length, type Budget } from '../src/text/graphemes.js';
 import { loadTwitterText, measureForX } from '../src/text/twitter-text.js';
 import type { Entity, Post, PostMeta, Rule } from '../src/types.js';
 
-const PLATFORMS = ['x', 'bluesky', 'mastodon', 'threads', 'linkedin', 'instagram', 'facebook', 'youtube'] as const;
-type Platform = (typeof PLATFORMS)[number];
 
 interface LimitOverrides {
   max?: number;

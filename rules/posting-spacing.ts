@@ -5,7 +5,7 @@
  */
 import { canonicalTimeZone, clockTime, instantFromWallClock, isoDate, wallClock, type Clock } from '../src/text/dates.js';
 import { type CalendarPost, type CalendarRule, RuleOptionError } from '../src/types.js';
-import { PLATFORMS } from '../src/policy/structure-schema.js';
+import { PLATFORMS } from '../src/platforms.js';
 
 interface Limits {
   minMinutes: number;

@@ -4,7 +4,7 @@
  * instead of a rule silently seeing nothing. Unknown keys are kept: schedulers add their own.
  */
 import { Ajv } from 'ajv';
-import { PLATFORMS } from '../policy/structure-schema.js';
+import { PLATFORMS } from '../platforms.js';
 import { PostlintError } from '../errors.js';
 import { describeAjvError } from '../rule-options.js';
 import type { SourcePosition } from '../errors.js';

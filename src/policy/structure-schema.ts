@@ -7,7 +7,9 @@
 import type { JSONSchemaType } from '../json-schema.js';
 
 export const SEVERITIES = ['off', 'warn', 'error'] as const;
-export const PLATFORMS = ['x', 'bluesky', 'mastodon', 'threads', 'linkedin', 'instagram', 'facebook', 'youtube'] as const;
+import { PLATFORMS } from '../platforms.js';
+
+export { PLATFORMS };
 
 export const severitySchema: JSONSchemaType = {
   type: 'string',
