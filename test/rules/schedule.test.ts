@@ -201,6 +201,12 @@ describe('schedule', () => {
     expect(await textFindings('2026-12-07T09:00:00Z', 'Read more at https://example.com/events/Dec-5 today')).toEqual([]);
   });
 
+  it('leaves a date that opens a period alone: "from 1 December" is still true on 2 December', async () => {
+    expect(await textFindings('2026-12-02T09:00:00Z', 'The library is open until 8 pm on weekdays from 1 December.')).toEqual([]);
+    expect(await textFindings('2026-12-02T09:00:00Z', 'New fares apply starting December 1.')).toEqual([]);
+    expect(await textFindings('2026-12-02T09:00:00Z', 'Join us on 1 December.')).toHaveLength(1);
+  });
+
   it('reports a weekday that does not match its date, and days that do not exist', async () => {
     expect(await textFindings('2026-12-01T09:00:00Z', 'Open day on Saturday, December 6.')).toEqual([
       { text: 'Saturday, December 6', message: '“Saturday, December 6”: December 6, 2026 is a Sunday, not a Saturday (year taken as 2026, nearest the publish day)' },
