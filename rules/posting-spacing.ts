@@ -249,8 +249,21 @@ order.`,
         }
 
         for (const [previous, { gap, minimum, feeds }] of tooClose) {
+          const rule = `the policy asks for at least ${formatGap(minimum)} between posts of one account on one platform`;
+          // The clash goes on the later post, unless only the earlier one is being checked (a hook
+          // passed a new post scheduled just before one already in the calendar): then on that one.
+          if (!post.given && previous.given) {
+            context.report(previous, {
+              message: `Scheduled ${gap === 0 ? 'at the same time as' : `${formatGap(gap)} before`} ${name(post)} (${shownTime(post)}) on ${feeds.join(', ')}; ${rule}`,
+              reason: REASON,
+              start: 0,
+              end: 0,
+              metaPath: ['publishAt'],
+            });
+            continue;
+          }
           context.report(post, {
-            message: `Scheduled ${gap === 0 ? 'at the same time as' : `${formatGap(gap)} after`} ${name(previous)} (${shownTime(previous)}) on ${feeds.join(', ')}; the policy asks for at least ${formatGap(minimum)} between posts of one account on one platform`,
+            message: `Scheduled ${gap === 0 ? 'at the same time as' : `${formatGap(gap)} after`} ${name(previous)} (${shownTime(previous)}) on ${feeds.join(', ')}; ${rule}`,
             reason: REASON,
             start: 0,
             end: 0,

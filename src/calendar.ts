@@ -7,9 +7,9 @@ import type { ActiveCalendarRule } from './policy/compile.js';
 import { parsePublishAt } from './time.js';
 import type { CalendarPost, FindingInput, Post, RunError } from './types.js';
 
-export function toCalendarPost(post: Post): CalendarPost {
+export function toCalendarPost(post: Post, given = true): CalendarPost {
   const { time, hasZone } = parsePublishAt(post.meta.publishAt);
-  return { ...post, publishTime: time, publishTimeHasZone: hasZone };
+  return { ...post, publishTime: time, publishTimeHasZone: hasZone, given };
 }
 
 /** Publish order; posts without a time keep their file order, after the scheduled ones. */

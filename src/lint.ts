@@ -125,7 +125,7 @@ function readForCalendar(source: SourceFile, policy: CompiledPolicy, calendar: C
   if (!postSources) return;
   const lines = new LineIndex(source.content);
   postsOf(source, postSources, policy.resolved.platforms).forEach((post, index) => {
-    calendar.push({ post: toCalendarPost(post), source: postSources[index], lines, content: source.content });
+    calendar.push({ post: toCalendarPost(post, false), source: postSources[index], lines, content: source.content });
   });
 }
 

@@ -156,6 +156,12 @@ export interface CalendarPost extends Post {
   readonly publishTime?: Date;
   /** False when `publishAt` names no time zone (read as UTC, and the `schedule` rule says so). */
   readonly publishTimeHasZone: boolean;
+  /**
+   * True when the post's file was given on the command line, so its findings are printed; false
+   * for posts read only from the policy's `calendar:`. A rule that finds a clash between two posts
+   * can put the finding on the one the user will see.
+   */
+  readonly given: boolean;
 }
 
 export interface CalendarContext {

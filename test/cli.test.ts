@@ -375,3 +375,21 @@ describe('calendar rules', () => {
     expect(bad.stderr).toContain("option '--now <time>' argument '2026-12-05 09:00' is invalid");
   });
 });
+
+describe('calendar clashes with posts that are not given', () => {
+  it('posting-spacing reports on the post being checked, even when it is the earlier one', () => {
+    const post = (when: string, text: string) => `---\npublish_at: "${when}"\n---\n${text}\n`;
+    const dir = makeTree({
+      'postlint.yaml': 'rules:\n  posting-spacing: { severity: error, minMinutes: 60 }\ncalendar: ["posts/**"]\n',
+      'posts/existing.md': post('2026-12-01T09:20:00Z', 'Library opens at ten on Tuesday.'),
+      'posts/new.md': post('2026-12-01T09:00:00Z', 'Our winter reading list is out.'),
+    });
+    const run = runCli(['posts/new.md', '-f', 'json', '--now', '2026-11-25T00:00:00Z'], { cwd: dir });
+    const [result] = JSON.parse(run.stdout).results;
+    expect(result.file).toBe('posts/new.md');
+    expect(result.findings.map((f: { line: number; message: string }) => `${f.line}: ${f.message.split(';')[0]}`)).toEqual([
+      '2: Scheduled 20 min before posts/existing.md (2026-12-01 09:20 UTC) on a post that names no platform',
+    ]);
+    expect(run.code).toBe(1);
+  });
+});
