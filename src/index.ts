@@ -24,6 +24,8 @@ export interface LintOptions {
   cwd?: string;
   /** The time calendar rules check against; the clock by default. */
   now?: Date;
+  /** Report waivers that waived nothing. */
+  reportUnusedDirectives?: 'off' | 'warn' | 'error';
 }
 
 /** Lints one post (or one file's content); `filename` picks the reader and the overrides. */
@@ -31,7 +33,7 @@ export async function lintText(text: string, options: LintOptions & { filename?:
   const cwd = options.cwd ?? process.cwd();
   const loaded = options.loadedPolicy ?? (await loadPolicy({ policy: options.policy, cwd }));
   const source: SourceFile = { file: options.filename ?? '<text>', absolutePath: resolve(cwd, options.filename ?? 'text.txt'), content: text.replace(/^\uFEFF/, '') };
-  return lintSources([source], loaded.compiled, loaded.resolved.name, { now: options.now });
+  return lintSources([source], loaded.compiled, loaded.resolved.name, { now: options.now, reportUnusedDirectives: options.reportUnusedDirectives });
 }
 
 /** Lints files, directories and globs, as the CLI does. */
@@ -41,5 +43,10 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
   const isIgnored = createIgnoreMatcher(cwd, loaded.resolved.ignores);
   const { sources, errors } = readPostFiles(paths, cwd, isIgnored);
   const calendarSources = readCalendarFiles(loaded.resolved.calendar, sources, cwd, isIgnored);
-  return lintSources(sources, loaded.compiled, loaded.resolved.name, { inputErrors: errors, now: options.now, calendarSources });
+  return lintSources(sources, loaded.compiled, loaded.resolved.name, {
+    inputErrors: errors,
+    now: options.now,
+    calendarSources,
+    reportUnusedDirectives: options.reportUnusedDirectives,
+  });
 }

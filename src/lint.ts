@@ -3,6 +3,7 @@
  * printing happen here, so the CLI, the library API and the tests all drive the same code.
  */
 import { runCalendarRules, toCalendarPost } from './calendar.js';
+import { applyDirectives, type DirectiveOptions, extractDirectives } from './directives.js';
 import { type ActiveRule, checkPost, type RawFinding } from './check-post.js';
 import { PostlintError } from './errors.js';
 import { readerFor } from './inputs/index.js';
@@ -72,6 +73,9 @@ export interface CalendarEntry {
   content: string;
   /** The post's result, when its file was given on the command line (else nothing is printed). */
   result?: PostResult;
+  /** Post-rule findings before waivers, and how to turn raw findings into the printed ones. */
+  raw?: RawFinding[];
+  finalize?: (raw: RawFinding[]) => Finding[];
 }
 
 function readPosts(source: SourceFile, policy: CompiledPolicy, errors: RunError[]): PostSource[] | null {
@@ -101,28 +105,44 @@ const statusOf = (findings: readonly Finding[]) => (findings.some((finding) => f
  * Checks every post in one file. Reader errors become run errors; the run goes on with other
  * files. With `calendar`, each post is also kept there for the calendar rules.
  */
-export async function lintSource(source: SourceFile, policy: CompiledPolicy, calendar?: CalendarEntry[]): Promise<FileOutcome> {
+export async function lintSource(source: SourceFile, policy: CompiledPolicy, calendar?: CalendarEntry[], options: LintRunOptions = {}): Promise<FileOutcome> {
   const errors: RunError[] = [];
-  const postSources = readPosts(source, policy, errors);
-  if (postSources === null) return { results: [], errors, skipped: true };
+  const read = readPosts(source, policy, errors);
+  if (read === null) return { results: [], errors, skipped: true };
+  // Waivers are taken out of the text before any rule sees it.
+  const extracted = read.map(extractDirectives);
+  const postSources = extracted.map((entry) => entry.source);
   const rules: ActiveRule[] = await policy.rulesFor(source.absolutePath);
   const lines = new LineIndex(source.content);
+  const directiveOptions: DirectiveOptions = {
+    knownRules: new Set(policy.resolved.registry.keys()),
+    requireReason: policy.resolved.requireDirectiveReason,
+    reportUnused: options.reportUnusedDirectives ?? 'off',
+  };
   const results: PostResult[] = [];
   postsOf(source, postSources, policy.resolved.platforms).forEach((post, index) => {
     const outcome = checkPost(post, rules);
     errors.push(...outcome.crashes);
-    const findings = outcome.findings.map((raw) => toFinding(raw, postSources[index], lines, source.content)).sort(byPosition);
+    const finalize = (raw: RawFinding[]) => {
+      const { kept, problems } = applyDirectives(raw, extracted[index].directives, post.text, directiveOptions);
+      return [
+        ...kept.map((finding) => toFinding(finding, postSources[index], lines, source.content)),
+        ...problems.map((finding) => toFinding(finding, read[index], lines, source.content)),
+      ].sort(byPosition);
+    };
+    const findings = finalize(outcome.findings);
     const result: PostResult = { file: source.file, post: index, status: statusOf(findings), metrics: outcome.metrics, findings, text: post.text };
     results.push(result);
-    calendar?.push({ post: toCalendarPost(post), source: postSources[index], lines, content: source.content, result });
+    calendar?.push({ post: toCalendarPost(post), source: postSources[index], lines, content: source.content, result, raw: outcome.findings, finalize });
   });
   return { results, errors };
 }
 
 /** Reads a file only for the calendar: its posts are seen by calendar rules, never reported on. */
 function readForCalendar(source: SourceFile, policy: CompiledPolicy, calendar: CalendarEntry[], errors: RunError[]): void {
-  const postSources = readPosts(source, policy, errors);
-  if (!postSources) return;
+  const read = readPosts(source, policy, errors);
+  if (!read) return;
+  const postSources = read.map((postSource) => extractDirectives(postSource).source);
   const lines = new LineIndex(source.content);
   postsOf(source, postSources, policy.resolved.platforms).forEach((post, index) => {
     calendar.push({ post: toCalendarPost(post, false), source: postSources[index], lines, content: source.content });
@@ -133,9 +153,9 @@ function readForCalendar(source: SourceFile, policy: CompiledPolicy, calendar: C
 function applyCalendarFindings(entries: readonly CalendarEntry[], findings: Map<CalendarPost, RawFinding[]>): void {
   for (const entry of entries) {
     const raw = findings.get(entry.post);
-    if (!raw || !entry.result) continue;
-    entry.result.findings.push(...raw.map((finding) => toFinding(finding, entry.source, entry.lines, entry.content)));
-    entry.result.findings.sort(byPosition);
+    if (!raw || !entry.result || !entry.finalize) continue;
+    // Waivers apply to calendar findings too, so the post's findings are decided again from all of them.
+    entry.result.findings = entry.finalize([...(entry.raw ?? []), ...raw]);
     entry.result.status = statusOf(entry.result.findings);
   }
 }
@@ -160,6 +180,8 @@ export interface LintRunOptions {
   now?: Date;
   /** Files read only so calendar rules see the whole calendar (the policy's `calendar:`). */
   calendarSources?: readonly SourceFile[];
+  /** Report waivers that waived nothing (`--report-unused-disable-directives`). */
+  reportUnusedDirectives?: 'off' | 'warn' | 'error';
 }
 
 /** Lints already-read sources in order; used by the CLI and the library API alike. */
@@ -171,7 +193,7 @@ export async function lintSources(sources: readonly SourceFile[], policy: Compil
   const calendar: CalendarEntry[] | undefined = calendarRules.length > 0 ? [] : undefined;
   let files = 0;
   for (const source of sources) {
-    const outcome = await lintSource(source, policy, calendar);
+    const outcome = await lintSource(source, policy, calendar, options);
     if (!outcome.skipped) files++;
     results.push(...outcome.results);
     runErrors.push(...outcome.errors);

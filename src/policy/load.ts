@@ -59,6 +59,8 @@ export interface ResolvedPolicy {
   csv?: CsvMapping;
   /** gitignore-style patterns, each with the folder it is relative to. */
   ignores: Array<{ pattern: string; baseDir: string }>;
+  /** Inline waivers must say why (`<!-- postlint-disable tone -- reason -->`). */
+  requireDirectiveReason: boolean;
   /** Where the whole calendar lives, for calendar rules: globs and the folder they are relative to. */
   calendar?: { patterns: string[]; baseDir: string };
 }
@@ -83,6 +85,7 @@ interface RawPolicy {
   csv?: CsvMapping;
   ignores?: string[];
   calendar?: string[];
+  requireDirectiveReason?: boolean;
 }
 
 const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -158,7 +161,7 @@ class PolicyResolver {
     private readonly cwd: string,
   ) {
     const registry = new Map<string, LoadedRule>(builtinRules.map((rule) => [rule.meta.id, { rule, origin: 'built-in' }]));
-    this.policy = { name, file, layers: [], platforms: [], plugins: [], rules: new Map(), overrides: [], registry, ignores: [] };
+    this.policy = { name, file, layers: [], platforms: [], plugins: [], rules: new Map(), overrides: [], registry, ignores: [], requireDirectiveReason: false };
   }
 
   /** Applies a policy file (or preset) and, first, everything it extends. */
@@ -179,6 +182,7 @@ class PolicyResolver {
     this.policy.layers.push(shownAs);
     if (raw.platforms) this.policy.platforms = [...raw.platforms];
     if (raw.csv) this.policy.csv = raw.csv;
+    if (raw.requireDirectiveReason !== undefined) this.policy.requireDirectiveReason = raw.requireDirectiveReason;
     if (raw.calendar) this.policy.calendar = { patterns: raw.calendar, baseDir: dir };
     for (const pattern of raw.ignores ?? []) this.policy.ignores.push({ pattern, baseDir: dir });
     for (const [index, specifier] of (raw.plugins ?? []).entries()) {

@@ -57,6 +57,10 @@ export const policyStructureSchema: JSONSchemaType = {
       description: 'Rule modules to load: paths relative to this file, or package names.',
     },
     rules: rulesSchema,
+    requireDirectiveReason: {
+      type: 'boolean',
+      description: 'Inline waivers (<!-- postlint-disable RULE -- reason -->) must give a reason after "--".',
+    },
     calendar: {
       type: 'array',
       items: { type: 'string', minLength: 1 },
