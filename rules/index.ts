@@ -18,6 +18,7 @@ import relevance from './relevance.js';
 import salesPitchRatio from './sales-pitch-ratio.js';
 import schedule from './schedule.js';
 import sponsorshipDisclosure from './sponsorship-disclosure.js';
+import substitutions from './substitutions.js';
 import tone from './tone.js';
 import valueAdded from './value-added.js';
 
@@ -36,6 +37,7 @@ export const builtinRules: ReadonlyArray<AnyRule> = [
   emoji,
   allCaps,
   readability,
+  substitutions,
   sponsorshipDisclosure,
   complaintResponse,
   contentMix,

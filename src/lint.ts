@@ -57,6 +57,8 @@ function toFinding(raw: RawFinding, post: PostSource, lines: LineIndex, content:
     excerpt: excerptOf(field ? content.slice(fileStart, fileEnd) : post.text.slice(raw.start, raw.end)),
     start: raw.start,
     end: raw.end,
+    fileStart,
+    fileEnd,
   };
   if (raw.reason !== undefined) finding.reason = raw.reason;
   if (raw.suggestion !== undefined) finding.suggestion = raw.suggestion;

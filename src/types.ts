@@ -262,6 +262,9 @@ export interface Finding {
   /** Offsets into the post text, kept for formatters that highlight. */
   start: number;
   end: number;
+  /** Offsets into the file's content, for `--fix`; not part of the JSON output. */
+  fileStart?: number;
+  fileEnd?: number;
 }
 
 export type PostStatus = 'pass' | 'fail';
