@@ -3,15 +3,17 @@
  * Exit codes: 0 every post passes; 1 a post fails (or too many warnings); 2 usage, policy,
  * plugin or input error. Errors are one line; stack traces only with --debug.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Chalk, type ChalkInstance, supportsColor } from 'chalk';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { packageRoot } from './data-files.js';
 import { formatLocated, PostlintError } from './errors.js';
+import { fixContent } from './fix.js';
 import { displayPath, readCalendarFiles, readPostFiles } from './files.js';
-import { formatters } from './format/index.js';
+import { type FormatContext, formatters, type OutputRequest, parseOutputRequest, planOutputs, type RuleDescriptor } from './format/index.js';
 import { createIgnoreMatcher } from './ignores.js';
 import { lintSources, type SourceFile } from './lint.js';
 import { loadPolicy, type LoadedPolicy, POLICY_FILE_NAMES } from './policy/discover.js';
@@ -36,7 +38,11 @@ export interface CliIo {
 
 interface LintOptions {
   policy?: string;
-  format: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  /** Each `-f`: a format name, or `name:file`. */
+  format?: OutputRequest[];
   outputFile?: string;
   quiet?: boolean;
   maxWarnings?: number;
@@ -47,8 +53,34 @@ interface LintOptions {
   now?: Date;
 }
 
+interface PackageJson {
+  version: string;
+  homepage?: string;
+}
+
+function packageJson(): PackageJson {
+  return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as PackageJson;
+}
+
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return packageJson().version;
+}
+
+const ABSOLUTE_URI = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Every rule of the run for formats that list rules (SARIF). A built-in rule's `docs` is a path in
+ * this package, so it becomes a file URI there; a plugin's relative `docs` has no base postlint
+ * knows, so only an absolute one is passed on.
+ */
+function describeRules(loaded: LoadedPolicy): RuleDescriptor[] {
+  return [...loaded.resolved.registry].map(([id, { rule, origin }]) => {
+    const docs = rule.meta.docs;
+    let helpUri: string | undefined;
+    if (docs !== undefined && ABSOLUTE_URI.test(docs)) helpUri = docs;
+    else if (docs !== undefined && origin === 'built-in') helpUri = pathToFileURL(join(packageRoot(), docs)).href;
+    return { id, description: rule.meta.description, ...(helpUri !== undefined && { helpUri }) };
+  });
 }
 
 /** NO_COLOR and FORCE_COLOR as no-color.org and Node's docs describe them; flags win over both. */
@@ -79,10 +111,12 @@ function parseNow(value: string): Date {
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a report. */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string, mode?: number): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, content);
+    writeFileSync(temporary, content, mode === undefined ? undefined : { mode });
+    // writeFileSync's mode is filtered by the umask; the file keeps exactly the mode it had.
+    if (mode !== undefined) chmodSync(temporary, mode);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
@@ -122,8 +156,7 @@ function withoutWarnings(report: LintReport): LintReport {
 }
 
 async function runLint(paths: string[], options: LintOptions, io: CliIo): Promise<number> {
-  const formatter = formatters.get(options.format);
-  if (!formatter) throw new PostlintError(`unknown format "${options.format}" (available: ${[...formatters.keys()].join(', ')})`);
+  const outputs = planOutputs(options.format, options.outputFile, io.cwd);
 
   const loaded = await loadPolicy({ policy: options.policy, cwd: io.cwd });
   if (options.printPolicy) {
@@ -144,7 +177,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
       throw new PostlintError('nothing to check: stdin was empty and no paths were given');
     }
     const file = options.stdinFilename ?? '<stdin>';
-    sources.push({ file, absolutePath: resolve(io.cwd, options.stdinFilename ?? 'stdin.txt'), content });
+    sources.push({ file, absolutePath: resolve(io.cwd, options.stdinFilename ?? 'stdin.txt'), content, fromStdin: true });
   }
   const isIgnored = createIgnoreMatcher(io.cwd, loaded.resolved.ignores);
   const fromDisk = readPostFiles(paths.filter((path) => path !== '-'), io.cwd, isIgnored);
@@ -154,19 +187,48 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
   for (const { file, because } of fromDisk.ignored) io.stderr(`postlint: ${file}: skipped, ignored by ${because}\n`);
 
   const calendarSources = readCalendarFiles(loaded.resolved.calendar, sources, io.cwd, isIgnored);
-  const report = await lintSources(sources, loaded.compiled, loaded.resolved.name, { inputErrors, now: options.now, calendarSources });
+  const runOptions = {
+    inputErrors,
+    now: options.now,
+    calendarSources,
+    reportUnusedDirectives: options.reportUnusedDisableDirectives ? ('error' as const) : ('off' as const),
+  };
+  let report = await lintSources(sources, loaded.compiled, loaded.resolved.name, runOptions);
+  if (options.fix || options.fixDryRun) {
+    const fixed = await fixSources(sources, report, (candidate) => lintSources([candidate], loaded.compiled, loaded.resolved.name, runOptions), io, !options.fix);
+    // The report shows the files as they are after fixing.
+    if (fixed) report = await lintSources(sources, loaded.compiled, loaded.resolved.name, runOptions);
+  }
   const shown = options.quiet ? withoutWarnings(report) : report;
-  const toFile = options.outputFile !== undefined;
-  const chalk: ChalkInstance = new Chalk({ level: toFile ? 0 : colorLevel(options.color, io.env, io.stdoutIsTTY) });
-  const output = formatter(shown, { chalk, usedDefaultPolicy: loaded.usedDefault });
-  if (toFile) writeFileAtomic(resolve(io.cwd, options.outputFile!), output);
-  else io.stdout(output);
-  if (loaded.usedDefault && options.format !== 'stylish') {
+  const context: Omit<FormatContext, 'chalk'> = {
+    usedDefaultPolicy: loaded.usedDefault,
+    rules: describeRules(loaded),
+    tool: { name: 'postlint', version: packageVersion(), ...(packageJson().homepage !== undefined && { informationUri: packageJson().homepage }) },
+  };
+  // A file that cannot be written is reported like a run error: the other outputs still go out.
+  const writeErrors: string[] = [];
+  for (const output of outputs) {
+    const toFile = output.path !== undefined;
+    const chalk: ChalkInstance = new Chalk({ level: toFile ? 0 : colorLevel(options.color, io.env, io.stdoutIsTTY) });
+    const text = formatters.get(output.format)!(shown, { ...context, chalk });
+    if (!toFile) {
+      io.stdout(text);
+      continue;
+    }
+    try {
+      writeFileAtomic(output.path!, text);
+    } catch (error) {
+      writeErrors.push(`${displayPath(output.path!, io.cwd)}: ${(error as Error).message}`);
+    }
+  }
+  // The stylish header names the built-in policy; other formats have no place for the note.
+  if (loaded.usedDefault && !outputs.some((output) => output.format === 'stylish' && output.path === undefined)) {
     io.stderr('postlint: no postlint.yaml found; using the built-in recommended policy\n');
   }
   reportRunErrors(report.runErrors, io, Boolean(options.debug));
+  for (const message of writeErrors) io.stderr(`postlint: ${message}\n`);
 
-  if (report.runErrors.length > 0) return EXIT_ERROR;
+  if (report.runErrors.length > 0 || writeErrors.length > 0) return EXIT_ERROR;
   if (report.summary.failed > 0) return EXIT_FAIL;
   const maxWarnings = options.maxWarnings ?? -1;
   if (maxWarnings >= 0 && report.summary.warnings > maxWarnings) {
@@ -174,6 +236,40 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
     return EXIT_FAIL;
   }
   return EXIT_PASS;
+}
+
+/**
+ * --fix / --fix-dry-run: applies what rules suggest, file by file, each fix re-checked (src/fix.ts).
+ * Writes are atomic and keep the file's mode; a file that does not change is not touched. stdin
+ * is never fixed. Returns whether any file's content changed (in memory, for a dry run).
+ */
+async function fixSources(
+  sources: SourceFile[],
+  report: LintReport,
+  lint: (candidate: SourceFile) => Promise<LintReport>,
+  io: CliIo,
+  dryRun: boolean,
+): Promise<boolean> {
+  let changed = false;
+  for (const [index, source] of sources.entries()) {
+    if (source.fromStdin || !existsSync(source.absolutePath)) continue;
+    const results = report.results.filter((result) => result.file === source.file);
+    const outcome = await fixContent(source.content, results, async (content) => (await lint({ ...source, content })).results);
+    for (const edit of outcome.rejected) {
+      io.stderr(`postlint: ${source.file}: left a ${edit.rule} fix out: it made the post fail another rule\n`);
+    }
+    if (outcome.content === source.content) continue;
+    changed = true;
+    const count = outcome.applied.length;
+    if (dryRun) {
+      io.stderr(`postlint: ${source.file}: ${count} fix${count === 1 ? '' : 'es'} would be applied (dry run: file not written)\n`);
+    } else {
+      writeFileAtomic(source.absolutePath, outcome.content, statSync(source.absolutePath).mode & 0o7777);
+      io.stderr(`postlint: ${source.file}: ${count} fix${count === 1 ? '' : 'es'} applied\n`);
+    }
+    sources[index] = { ...source, content: outcome.content };
+  }
+  return changed;
 }
 
 function runInit(io: CliIo): number {
@@ -228,14 +324,21 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .version(packageVersion(), '-v, --version')
     .argument('[paths...]', 'post files, directories or globs; "-" reads one post from stdin')
     .option('-p, --policy <file>', 'policy file (default: nearest postlint.yaml upward, else the built-in recommended policy)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices([...formatters.keys()]).default('stylish'))
-    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option(
+      '-f, --format <name[:file]>',
+      `output format: ${[...formatters.keys()].join(', ')} (default: stylish). Repeat for several outputs; NAME:FILE writes that format to FILE, and at most one NAME goes to stdout (e.g. -f stylish -f sarif:postlint.sarif)`,
+      parseOutputRequest,
+    )
+    .option('-o, --output-file <file>', 'write the format given without a file to FILE instead of stdout')
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseMaxWarnings)
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--stdin-filename <name>', 'name for the post read from stdin (used for overrides and output)')
     .option('--now <time>', 'the current time for time-dependent checks, ISO 8601 (reproducible CI runs)', parseNow)
+    .option('--fix', 'apply the fixes rules offer (each re-checked; files written atomically)')
+    .option('--fix-dry-run', 'report as if fixed, without writing any file')
+    .option('--report-unused-disable-directives', 'report postlint-disable comments that waive nothing, as errors')
     .option('--print-policy', 'print the fully resolved policy as YAML and exit')
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError('(postlint --help for usage)')

@@ -20,6 +20,8 @@ export interface SourceFile {
   content: string;
   /** False when found by walking a folder (a reader may then decline a file that holds no posts). */
   explicit?: boolean;
+  /** Read from stdin: never written back by --fix, even with a --stdin-filename that exists. */
+  fromStdin?: boolean;
 }
 
 export interface FileOutcome {

@@ -1,5 +1,5 @@
 /** The CLI end to end, spawned as a user runs it: exit codes, discovery, stdin, formats, subcommands. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, makeTree, runCli } from './helpers.js';
@@ -391,5 +391,49 @@ describe('calendar clashes with posts that are not given', () => {
       '2: Scheduled 20 min before posts/existing.md (2026-12-01 09:20 UTC) on a post that names no platform',
     ]);
     expect(run.code).toBe(1);
+  });
+});
+
+describe('--fix', () => {
+  const policy = 'rules:\n  substitutions: { severity: warn, plainLanguage: true, terms: { NYC: New York City } }\n  platform-length: error\nplatforms: [x]\n';
+
+  it('applies fixes atomically, keeps line endings and mode, and touches no unchanged file', () => {
+    const dir = makeTree({ 'postlint.yaml': policy, 'a.md': 'Utilize the map.\r\nIn order to park, arrive early.\r\n', 'b.md': 'Nothing to fix.\n' });
+    chmodSync(join(dir, 'a.md'), 0o640);
+    const before = statSync(join(dir, 'b.md')).mtimeMs;
+    const run = runCli(['.', '--fix', '-f', 'json'], { cwd: dir });
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('Use the map.\r\nTo park, arrive early.\r\n');
+    expect(statSync(join(dir, 'a.md')).mode & 0o777).toBe(0o640);
+    expect(statSync(join(dir, 'b.md')).mtimeMs).toBe(before);
+    expect(run.stderr).toContain('postlint: a.md: 2 fixes applied');
+    expect(JSON.parse(run.stdout).summary.warnings).toBe(0);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps the old text where a fix would make the post fail another rule (length)', () => {
+    const text = `${'a'.repeat(270)} NYC now`;
+    const dir = makeTree({ 'postlint.yaml': policy, 'long.txt': text });
+    const run = runCli(['long.txt', '--fix'], { cwd: dir });
+    expect(readFileSync(join(dir, 'long.txt'), 'utf8')).toBe(text);
+    expect(run.stderr).toContain('left a substitutions fix out: it made the post fail another rule');
+  });
+
+  it('--fix-dry-run reports as if fixed and writes nothing; stdin is never written', () => {
+    const dir = makeTree({ 'postlint.yaml': policy, 'a.md': 'Utilize it.' });
+    const run = runCli(['a.md', '--fix-dry-run', '-f', 'json'], { cwd: dir });
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('Utilize it.');
+    expect(run.stderr).toContain('a.md: 1 fix would be applied (dry run: file not written)');
+    expect(JSON.parse(run.stdout).summary.warnings).toBe(0);
+    runCli(['-', '--stdin-filename', 'a.md', '--fix'], { cwd: dir, input: 'Utilize that.' });
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('Utilize it.');
+  });
+
+  it('fixing twice changes nothing the second time', () => {
+    const dir = makeTree({ 'postlint.yaml': policy, 'a.md': 'Utilize #winterreadingchallenge prior to NYC.' });
+    runCli(['a.md', '--fix'], { cwd: dir });
+    const once = readFileSync(join(dir, 'a.md'), 'utf8');
+    const second = runCli(['a.md', '--fix'], { cwd: dir });
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(once);
+    expect(second.stderr).not.toContain('applied');
   });
 });
