@@ -20,7 +20,7 @@ interface ForbiddenTopicsOptions {
 }
 
 /** Topic lists shipped in rules/data/topics/<name>.yaml. */
-const BUILTIN_TOPIC_NAMES = ['campaigning'] as const;
+const BUILTIN_TOPIC_NAMES = ['campaigning', 'promissory', 'health-claims'] as const;
 
 const FALLBACK_REASON = 'The posting policy forbids this topic on this account.';
 
@@ -48,7 +48,11 @@ Built-in topics (\`builtinTopics\`): **campaigning** — electioneering and part
 government accounts must not use (US Hatch Act guidance from the Office of Special Counsel; UK Government
 Communication Service propriety guidance): soliciting votes or donations, campaign activity, party names,
 partisan labels and slogans. Neutral voter information ("polls open at 7am") is allowed by both and is not on
-the list.`,
+the list. **promissory** — promises of investment returns ("guaranteed returns", "risk-free investment", "double
+your money"), which FINRA Rule 2210(d)(1)(B) forbids in broker-dealer communications (used by the \`finance\`
+preset). **health-claims** — cure and disease-prevention claims, "miracle", "detox", and outright denial of risk
+("no side effects"), after FDA and FTC guidance on health claims (used by the \`health\` preset). Sources and the
+exact scope of each list: \`docs/presets.md\`.`,
     docs: 'docs/rules/forbidden-topics.md',
     defaultSeverity: 'error',
     schema: {

@@ -43,7 +43,7 @@ export const policyStructureSchema: JSONSchemaType = {
   properties: {
     $schema: { type: 'string', description: 'Path or URL of this schema, for editors.' },
     extends: {
-      description: 'Presets by name (recommended) or paths to other policy files, applied in order before this file.',
+      description: 'Presets by name (recommended, government, business, finance, health) or paths to other policy files, applied in order before this file.',
       anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
     },
     platforms: {
