@@ -134,7 +134,7 @@ describe('alt-text', () => {
     const { options } = resolveRuleOptions(altText, {});
     const check = await altText.create(options as never);
     const policy = {
-      resolved: { platforms: ['x'], csv: {} },
+      resolved: { platforms: ['x'], csv: {}, registry: new Map([['alt-text', { rule: altText, origin: 'built-in' }]]), requireDirectiveReason: false },
       rulesFor: async () => [{ id: 'alt-text', severity: 'error', check, origin: 'test' }],
     } as unknown as CompiledPolicy;
     const { results } = await lintSource({ file: 'kites.tweet', absolutePath: '/tmp/kites.tweet', content }, policy);
