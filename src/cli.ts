@@ -11,6 +11,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { packageRoot } from './data-files.js';
 import { formatLocated, PostlintError } from './errors.js';
+import { pluginFingerprint, ResultCache } from './cache.js';
 import { fixContent } from './fix.js';
 import { displayPath, readCalendarFiles, readPostFiles } from './files.js';
 import { type FormatContext, formatters, type OutputRequest, parseOutputRequest, planOutputs, type RuleDescriptor } from './format/index.js';
@@ -36,8 +37,12 @@ export interface CliIo {
   cwd: string;
 }
 
+const DEFAULT_CACHE_FILE = '.postlintcache';
+
 interface LintOptions {
   policy?: string;
+  cache?: boolean;
+  cacheLocation?: string;
   fix?: boolean;
   fixDryRun?: boolean;
   reportUnusedDisableDirectives?: boolean;
@@ -187,11 +192,20 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
   for (const { file, because } of fromDisk.ignored) io.stderr(`postlint: ${file}: skipped, ignored by ${because}\n`);
 
   const calendarSources = readCalendarFiles(loaded.resolved.calendar, sources, io.cwd, isIgnored);
+  const cacheLocation = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
+  const cache = options.cache
+    ? {
+        store: ResultCache.load(cacheLocation),
+        plugins: pluginFingerprint([...loaded.resolved.registry.values()].flatMap((entry) => (entry.path ? [entry.path] : []))),
+        version: packageVersion(),
+      }
+    : undefined;
   const runOptions = {
     inputErrors,
     now: options.now,
     calendarSources,
     reportUnusedDirectives: options.reportUnusedDisableDirectives ? ('error' as const) : ('off' as const),
+    cache,
   };
   let report = await lintSources(sources, loaded.compiled, loaded.resolved.name, runOptions);
   if (options.fix || options.fixDryRun) {
@@ -199,6 +213,8 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
     // The report shows the files as they are after fixing.
     if (fixed) report = await lintSources(sources, loaded.compiled, loaded.resolved.name, runOptions);
   }
+  const cacheContent = cache?.store.serialize();
+  if (cacheContent !== undefined) writeFileAtomic(cacheLocation, cacheContent);
   const shown = options.quiet ? withoutWarnings(report) : report;
   const context: Omit<FormatContext, 'chalk'> = {
     usedDefaultPolicy: loaded.usedDefault,
@@ -339,6 +355,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--fix', 'apply the fixes rules offer (each re-checked; files written atomically)')
     .option('--fix-dry-run', 'report as if fixed, without writing any file')
     .option('--report-unused-disable-directives', 'report postlint-disable comments that waive nothing, as errors')
+    .option('--cache', 'reuse results of files that have not changed (content, policy, plugins, version)')
+    .option('--cache-location <file>', `where --cache keeps results (default: ${DEFAULT_CACHE_FILE})`)
     .option('--print-policy', 'print the fully resolved policy as YAML and exit')
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError('(postlint --help for usage)')

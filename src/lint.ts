@@ -2,6 +2,7 @@
  * The kernel: a file's content + the compiled policy → one result per post. No file I/O and no
  * printing happen here, so the CLI, the library API and the tests all drive the same code.
  */
+import { type CachedPost, ResultCache } from './cache.js';
 import { runCalendarRules, toCalendarPost } from './calendar.js';
 import { applyDirectives, type DirectiveOptions, extractDirectives } from './directives.js';
 import { type ActiveRule, checkPost, type RawFinding } from './check-post.js';
@@ -124,8 +125,13 @@ export async function lintSource(source: SourceFile, policy: CompiledPolicy, cal
     reportUnused: options.reportUnusedDirectives ?? 'off',
   };
   const results: PostResult[] = [];
+  const cache = options.cache;
+  const cacheKey = cache ? ResultCache.keyOf({ content: source.content, rules: policy.effectiveRules(source.absolutePath), plugins: cache.plugins, version: cache.version }) : '';
+  const cached = cache?.store.get(source.absolutePath, cacheKey);
+  const fresh: CachedPost[] = [];
   postsOf(source, postSources, policy.resolved.platforms).forEach((post, index) => {
-    const outcome = checkPost(post, rules);
+    const outcome = cached?.[index] ? { findings: cached[index].raw, metrics: cached[index].metrics, crashes: [] } : checkPost(post, rules);
+    fresh.push({ raw: outcome.findings, metrics: outcome.metrics });
     errors.push(...outcome.crashes);
     const finalize = (raw: RawFinding[]) => {
       const { kept, problems } = applyDirectives(raw, extracted[index].directives, post.text, directiveOptions);
@@ -139,6 +145,8 @@ export async function lintSource(source: SourceFile, policy: CompiledPolicy, cal
     results.push(result);
     calendar?.push({ post: toCalendarPost(post), source: postSources[index], lines, content: source.content, result, raw: outcome.findings, finalize });
   });
+  // A file whose rules crashed is not cached: the next run must try again.
+  if (cache && !cached && errors.length === 0) cache.store.set(source.absolutePath, cacheKey, fresh);
   return { results, errors };
 }
 
@@ -186,6 +194,8 @@ export interface LintRunOptions {
   calendarSources?: readonly SourceFile[];
   /** Report waivers that waived nothing (`--report-unused-disable-directives`). */
   reportUnusedDirectives?: 'off' | 'warn' | 'error';
+  /** Reuse post-rule results of unchanged files (`--cache`). */
+  cache?: { store: ResultCache; plugins: string; version: string };
 }
 
 /** Lints already-read sources in order; used by the CLI and the library API alike. */

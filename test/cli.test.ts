@@ -437,3 +437,47 @@ describe('--fix', () => {
     expect(second.stderr).not.toContain('applied');
   });
 });
+
+describe('--cache', () => {
+  // A plugin that leaves a mark each time it checks a post, so the test sees when rules really ran.
+  const countingPlugin = (marker: string) => `import { appendFileSync } from 'node:fs';
+export default { meta: { id: 'counts', description: 'Counts its runs (test plugin).', schema: { type: 'object', properties: { word: { type: 'string', default: 'x' } } } },
+  create({ word }) { return (post, context) => { appendFileSync(${JSON.stringify(marker)}, 'x'); if (post.text.includes(word)) context.report({ message: 'found ' + word, start: 0, end: 1 }); }; } };\n`;
+
+  it('reuses results of unchanged files, and checks again when the content, the options or the plugin change', () => {
+    const dir = makeTree({ 'a.md': 'one', 'b.md': 'two' });
+    const marker = join(dir, 'runs.txt');
+    writeFileSync(join(dir, 'count.js'), countingPlugin(marker));
+    writeFileSync(join(dir, 'postlint.yaml'), 'plugins: [./count.js]\nrules:\n  counts: { severity: error, word: one }\n');
+    const runs = () => (existsSync(marker) ? readFileSync(marker, 'utf8').length : 0);
+
+    const first = runCli(['a.md', 'b.md', '--cache', '-f', 'json'], { cwd: dir });
+    expect(runs()).toBe(2);
+    expect(existsSync(join(dir, '.postlintcache'))).toBe(true);
+    const second = runCli(['a.md', 'b.md', '--cache', '-f', 'json'], { cwd: dir });
+    expect(runs()).toBe(2);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.code).toBe(1);
+
+    writeFileSync(join(dir, 'b.md'), 'two, changed');
+    runCli(['a.md', 'b.md', '--cache'], { cwd: dir });
+    expect(runs()).toBe(3);
+
+    writeFileSync(join(dir, 'postlint.yaml'), 'plugins: [./count.js]\nrules:\n  counts: { severity: error, word: two }\n');
+    runCli(['a.md', 'b.md', '--cache'], { cwd: dir });
+    expect(runs()).toBe(5);
+
+    writeFileSync(join(dir, 'count.js'), `${countingPlugin(marker)}// edited\n`);
+    runCli(['a.md', 'b.md', '--cache'], { cwd: dir });
+    expect(runs()).toBe(7);
+  });
+
+  it('a corrupt cache file is rebuilt, not an error; --cache-location moves it', () => {
+    const dir = makeTree({ 'postlint.yaml': competitorPolicy(), 'a.md': 'Acme', '.postlintcache': '{not json' });
+    expect(runCli(['a.md', '--cache'], { cwd: dir }).code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, '.postlintcache'), 'utf8')).format).toBe(1);
+    const other = makeTree({ 'postlint.yaml': competitorPolicy(), 'a.md': 'Acme', 'tmp/.keep': '' });
+    runCli(['a.md', '--cache', '--cache-location', 'tmp/cache.json'], { cwd: other });
+    expect(existsSync(join(other, 'tmp', 'cache.json'))).toBe(true);
+  });
+});

@@ -13,6 +13,8 @@ export interface LoadedRule {
   rule: AnyRule;
   /** 'built-in', or the plugin specifier as the policy wrote it. */
   origin: string;
+  /** The plugin module's file (for --cache to notice when it changes). */
+  path?: string;
 }
 
 const RULE_ID = /^[a-z0-9]+(?:[-/.][a-z0-9]+)*$/;
@@ -84,6 +86,6 @@ export async function loadPlugin(specifier: string, policyDir: string): Promise<
   return rules.map((candidate) => {
     const problem = ruleContractProblem(candidate);
     if (problem) throw new Error(`plugin "${specifier}" ${problem}`);
-    return { rule: withDefaults(candidate as AnyRule), origin: specifier };
+    return { rule: withDefaults(candidate as AnyRule), origin: specifier, path };
   });
 }
