@@ -3,25 +3,25 @@
  * Exit codes: 0 every post passes; 1 a post fails (or too many warnings); 2 usage, policy,
  * plugin or input error. Errors are one line; stack traces only with --debug.
  */
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Chalk, type ChalkInstance, supportsColor } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { packageRoot } from './data-files.js';
 import { formatLocated, PostlintError } from './errors.js';
-import { pluginFingerprint, ResultCache } from './cache.js';
-import { fixContent } from './fix.js';
-import { displayPath, readCalendarFiles, readPostFiles } from './files.js';
+import { displayPath } from './files.js';
 import { type FormatContext, formatters, type OutputRequest, parseOutputRequest, planOutputs, type RuleDescriptor } from './format/index.js';
-import { createIgnoreMatcher } from './ignores.js';
-import { lintSources, type SourceFile } from './lint.js';
+import { DEFAULT_CACHE_FILE, lintFiles, packageVersion } from './index.js';
 import { loadPolicy, type LoadedPolicy, POLICY_FILE_NAMES } from './policy/discover.js';
 import { loadPreset } from './policy/load.js';
 import { renderRuleMarkdown } from './rule-docs.js';
 import { parsePublishAt } from './time.js';
 import type { LintReport, RunError } from './types.js';
+import { writeFileAtomic } from './write-file.js';
+
+export { writeFileAtomic };
 
 export const EXIT_PASS = 0;
 export const EXIT_FAIL = 1;
@@ -36,8 +36,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
-
-const DEFAULT_CACHE_FILE = '.postlintcache';
 
 interface LintOptions {
   policy?: string;
@@ -65,10 +63,6 @@ interface PackageJson {
 
 function packageJson(): PackageJson {
   return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as PackageJson;
-}
-
-function packageVersion(): string {
-  return packageJson().version;
 }
 
 const ABSOLUTE_URI = /^[a-z][a-z0-9+.-]*:/i;
@@ -113,20 +107,6 @@ function parseNow(value: string): Date {
   const { time, hasZone } = parsePublishAt(value);
   if (!time || !hasZone) throw new InvalidArgumentError('must be an ISO 8601 time with a time zone, e.g. 2026-12-01T09:00:00Z.');
   return time;
-}
-
-/** Writes through a temporary file and a rename, so a reader never sees half a report. */
-export function writeFileAtomic(path: string, content: string, mode?: number): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, content, mode === undefined ? undefined : { mode });
-    // writeFileSync's mode is filtered by the umask; the file keeps exactly the mode it had.
-    if (mode !== undefined) chmodSync(temporary, mode);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new PostlintError(`cannot write output file: ${(error as Error).message}`, { file: path });
-  }
 }
 
 function printPolicy(loaded: LoadedPolicy, io: CliIo, file?: string): string {
@@ -174,47 +154,28 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
   if (paths.length === 0 && !readsStdin) {
     throw new PostlintError('nothing to check: give files, directories or globs, or pipe a post on stdin (see postlint --help)');
   }
-  const sources: SourceFile[] = [];
-  const inputErrors: RunError[] = [];
+  let stdin: { content: string; filename?: string } | undefined;
   if (readsStdin) {
-    const content = (await io.readStdin()).replace(/^\uFEFF/, '');
+    const content = await io.readStdin();
     if (paths.length === 0 && content.trim() === '') {
       throw new PostlintError('nothing to check: stdin was empty and no paths were given');
     }
-    const file = options.stdinFilename ?? '<stdin>';
-    sources.push({ file, absolutePath: resolve(io.cwd, options.stdinFilename ?? 'stdin.txt'), content, fromStdin: true });
+    stdin = { content, filename: options.stdinFilename };
   }
-  const isIgnored = createIgnoreMatcher(io.cwd, loaded.resolved.ignores);
-  const fromDisk = readPostFiles(paths.filter((path) => path !== '-'), io.cwd, isIgnored);
-  sources.push(...fromDisk.sources);
-  inputErrors.push(...fromDisk.errors);
-  // A file named on the command line but ignored is skipped, as ESLint does, with a note.
-  for (const { file, because } of fromDisk.ignored) io.stderr(`postlint: ${file}: skipped, ignored by ${because}\n`);
-
-  const calendarSources = readCalendarFiles(loaded.resolved.calendar, sources, io.cwd, isIgnored);
-  const cacheLocation = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE);
-  const cache = options.cache
-    ? {
-        store: ResultCache.load(cacheLocation),
-        plugins: pluginFingerprint([...loaded.resolved.registry.values()].flatMap((entry) => (entry.path ? [entry.path] : []))),
-        version: packageVersion(),
-      }
-    : undefined;
-  const runOptions = {
-    inputErrors,
-    now: options.now,
-    calendarSources,
-    reportUnusedDirectives: options.reportUnusedDisableDirectives ? ('error' as const) : ('off' as const),
-    cache,
-  };
-  let report = await lintSources(sources, loaded.compiled, loaded.resolved.name, runOptions);
-  if (options.fix || options.fixDryRun) {
-    const fixed = await fixSources(sources, report, (candidate) => lintSources([candidate], loaded.compiled, loaded.resolved.name, runOptions), io, !options.fix);
-    // The report shows the files as they are after fixing.
-    if (fixed) report = await lintSources(sources, loaded.compiled, loaded.resolved.name, runOptions);
-  }
-  const cacheContent = cache?.store.serialize();
-  if (cacheContent !== undefined) writeFileAtomic(cacheLocation, cacheContent);
+  // The CLI is the library's first user: the run itself is lintFiles.
+  const report = await lintFiles(
+    paths.filter((path) => path !== '-'),
+    {
+      loadedPolicy: loaded,
+      cwd: io.cwd,
+      now: options.now,
+      stdin,
+      reportUnusedDirectives: options.reportUnusedDisableDirectives ? 'error' : 'off',
+      cache: options.cache ? { location: options.cacheLocation } : undefined,
+      fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : undefined,
+    },
+    (message: string) => io.stderr(`postlint: ${message}\n`),
+  );
   const shown = options.quiet ? withoutWarnings(report) : report;
   const context: Omit<FormatContext, 'chalk'> = {
     usedDefaultPolicy: loaded.usedDefault,
@@ -252,40 +213,6 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
     return EXIT_FAIL;
   }
   return EXIT_PASS;
-}
-
-/**
- * --fix / --fix-dry-run: applies what rules suggest, file by file, each fix re-checked (src/fix.ts).
- * Writes are atomic and keep the file's mode; a file that does not change is not touched. stdin
- * is never fixed. Returns whether any file's content changed (in memory, for a dry run).
- */
-async function fixSources(
-  sources: SourceFile[],
-  report: LintReport,
-  lint: (candidate: SourceFile) => Promise<LintReport>,
-  io: CliIo,
-  dryRun: boolean,
-): Promise<boolean> {
-  let changed = false;
-  for (const [index, source] of sources.entries()) {
-    if (source.fromStdin || !existsSync(source.absolutePath)) continue;
-    const results = report.results.filter((result) => result.file === source.file);
-    const outcome = await fixContent(source.content, results, async (content) => (await lint({ ...source, content })).results);
-    for (const edit of outcome.rejected) {
-      io.stderr(`postlint: ${source.file}: left a ${edit.rule} fix out: it made the post fail another rule\n`);
-    }
-    if (outcome.content === source.content) continue;
-    changed = true;
-    const count = outcome.applied.length;
-    if (dryRun) {
-      io.stderr(`postlint: ${source.file}: ${count} fix${count === 1 ? '' : 'es'} would be applied (dry run: file not written)\n`);
-    } else {
-      writeFileAtomic(source.absolutePath, outcome.content, statSync(source.absolutePath).mode & 0o7777);
-      io.stderr(`postlint: ${source.file}: ${count} fix${count === 1 ? '' : 'es'} applied\n`);
-    }
-    sources[index] = { ...source, content: outcome.content };
-  }
-  return changed;
 }
 
 function runInit(io: CliIo): number {

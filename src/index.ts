@@ -1,12 +1,21 @@
 /**
  * postlint as a library. The CLI is built on these same functions.
  */
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pluginFingerprint, ResultCache } from './cache.js';
+import { packageRoot } from './data-files.js';
 import { readCalendarFiles, readPostFiles } from './files.js';
+import { fixContent } from './fix.js';
 import { createIgnoreMatcher } from './ignores.js';
 import { lintSources, type SourceFile } from './lint.js';
 import { loadPolicy, type LoadedPolicy } from './policy/discover.js';
 import type { LintReport } from './types.js';
+import { writeFileAtomic } from './write-file.js';
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 export * from './types.js';
 export type { JSONSchemaType } from './json-schema.js';
@@ -36,17 +45,80 @@ export async function lintText(text: string, options: LintOptions & { filename?:
   return lintSources([source], loaded.compiled, loaded.resolved.name, { now: options.now, reportUnusedDirectives: options.reportUnusedDirectives });
 }
 
-/** Lints files, directories and globs, as the CLI does. */
-export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
+export interface LintFilesOptions extends LintOptions {
+  /** A post read from stdin, checked with the files; `filename` names it and picks its reader. */
+  stdin?: { content: string; filename?: string };
+  /** Reuse results of unchanged files; `location` defaults to `.postlintcache` in `cwd`. */
+  cache?: { location?: string };
+  /** Apply the fixes rules offer: 'write' writes files (atomically), 'dry-run' only reports as if fixed. */
+  fix?: 'write' | 'dry-run';
+}
+
+export const DEFAULT_CACHE_FILE = '.postlintcache';
+
+/**
+ * Applies what rules suggest, file by file, each fix re-checked (src/fix.ts). Writes are atomic
+ * and keep the file's mode; a file that does not change is not touched; stdin is never written.
+ */
+async function fixSources(sources: SourceFile[], report: LintReport, lint: (candidate: SourceFile) => Promise<LintReport>, mode: 'write' | 'dry-run', note: (message: string) => void): Promise<boolean> {
+  let changed = false;
+  for (const [index, source] of sources.entries()) {
+    if (source.fromStdin || !existsSync(source.absolutePath)) continue;
+    const results = report.results.filter((result) => result.file === source.file);
+    const outcome = await fixContent(source.content, results, async (content) => (await lint({ ...source, content })).results);
+    for (const edit of outcome.rejected) note(`${source.file}: left a ${edit.rule} fix out: it made the post fail another rule`);
+    if (outcome.content === source.content) continue;
+    changed = true;
+    const count = `${outcome.applied.length} fix${outcome.applied.length === 1 ? '' : 'es'}`;
+    if (mode === 'dry-run') note(`${source.file}: ${count} would be applied (dry run: file not written)`);
+    else {
+      writeFileAtomic(source.absolutePath, outcome.content, statSync(source.absolutePath).mode & 0o7777);
+      note(`${source.file}: ${count} applied`);
+    }
+    sources[index] = { ...source, content: outcome.content };
+  }
+  return changed;
+}
+
+/**
+ * Lints files, directories and globs — the whole run the CLI makes: ignores, the calendar, the
+ * cache and fixes included. `note` receives one-line remarks (ignored files, fixes applied).
+ */
+export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}, note: (message: string) => void = () => {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = options.loadedPolicy ?? (await loadPolicy({ policy: options.policy, cwd }));
+  const sources: SourceFile[] = [];
+  if (options.stdin) {
+    const name = options.stdin.filename;
+    sources.push({ file: name ?? '<stdin>', absolutePath: resolve(cwd, name ?? 'stdin.txt'), content: options.stdin.content.replace(/^\uFEFF/, ''), fromStdin: true });
+  }
   const isIgnored = createIgnoreMatcher(cwd, loaded.resolved.ignores);
-  const { sources, errors } = readPostFiles(paths, cwd, isIgnored);
-  const calendarSources = readCalendarFiles(loaded.resolved.calendar, sources, cwd, isIgnored);
-  return lintSources(sources, loaded.compiled, loaded.resolved.name, {
-    inputErrors: errors,
+  const fromDisk = readPostFiles(paths, cwd, isIgnored);
+  sources.push(...fromDisk.sources);
+  // A file named explicitly but ignored is skipped, as ESLint does, with a note.
+  for (const { file, because } of fromDisk.ignored) note(`${file}: skipped, ignored by ${because}`);
+  const cacheLocation = options.cache ? resolve(cwd, options.cache.location ?? DEFAULT_CACHE_FILE) : undefined;
+  const cache = cacheLocation
+    ? {
+        store: ResultCache.load(cacheLocation),
+        plugins: pluginFingerprint([...loaded.resolved.registry.values()].flatMap((entry) => (entry.path ? [entry.path] : []))),
+        version: packageVersion(),
+      }
+    : undefined;
+  const runOptions = {
+    inputErrors: fromDisk.errors,
     now: options.now,
-    calendarSources,
+    calendarSources: readCalendarFiles(loaded.resolved.calendar, sources, cwd, isIgnored),
     reportUnusedDirectives: options.reportUnusedDirectives,
-  });
+    cache,
+  };
+  let report = await lintSources(sources, loaded.compiled, loaded.resolved.name, runOptions);
+  if (options.fix) {
+    const lintOne = (candidate: SourceFile) => lintSources([candidate], loaded.compiled, loaded.resolved.name, runOptions);
+    // The report shows the files as they are after fixing.
+    if (await fixSources(sources, report, lintOne, options.fix, note)) report = await lintSources(sources, loaded.compiled, loaded.resolved.name, runOptions);
+  }
+  const cacheContent = cache?.store.serialize();
+  if (cacheLocation && cacheContent !== undefined) writeFileAtomic(cacheLocation, cacheContent);
+  return report;
 }
