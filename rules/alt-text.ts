@@ -10,6 +10,7 @@
 import { loadLexicon } from '../src/data-files.js';
 import { type Platform, PLATFORM_NAMES, PLATFORMS } from '../src/platforms.js';
 import { type CheckContext, type Post, type Rule, type Segment } from '../src/types.js';
+import { escapeRegExp } from '../src/text/spans.js';
 
 type PlatformLimits = Partial<Record<Platform, number | null>>;
 
@@ -55,7 +56,6 @@ const normalizePlaceholder = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function loadVocabulary(extraPlaceholders: readonly string[]): Vocabulary {
   const data = loadLexicon<PlaceholderFile>('alt-text-placeholders');

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { loadLexicon } from '../src/data-files.js';
 import { type MatchWord, memoizedStemmer, type PhraseMatch, PhraseIndex, type Stemmer, toMatchWords } from '../src/text/phrases.js';
 import { RuleOptionError, type Post, type PostMeta, type Rule, type Span } from '../src/types.js';
+import { overlaps } from '../src/text/spans.js';
 
 type Category = NonNullable<PostMeta['category']>;
 const CATEGORIES = ['promotional', 'informational', 'service', 'incident', 'reply'] as const;
@@ -123,7 +124,6 @@ function loadLexicons(): Lexicons {
   return (lexicons = { stem, phrases, sympathy, nonApologies, requests, personalData, negations, piiReason: pii.reason, formulaReason: formulas.reason });
 }
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 /** One apology as the reader hears it: overlapping matches merged, with the kind that decides. */
 interface Apology extends Span {

@@ -13,6 +13,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { loadLexicon } from '../src/data-files.js';
 import { RuleOptionError, type CheckFunction, type Rule } from '../src/types.js';
+import { escapeRegExp } from '../src/text/spans.js';
 
 interface PiiOptions {
   nationalIds: boolean;
@@ -66,7 +67,6 @@ const REASONS = {
 /** Words of context must come this close to the data, in the same sentence. */
 const CONTEXT_WINDOW = 40;
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Regex source matching any of the phrases as whole words (use with flags 'iu'); spaces match any spacing. */
 function phrasesRegExp(phrases: readonly string[]): string {

@@ -7,6 +7,7 @@
  */
 import { loadLexicon } from '../src/data-files.js';
 import { RuleOptionError, type Post, type Rule, type Sentence, type Span } from '../src/types.js';
+import { blankSpans as blank, combineStrengths as combine, escapeRegExp } from '../src/text/spans.js';
 
 export interface ExtraCue {
   phrase: string;
@@ -222,12 +223,6 @@ function validateOptions(options: SalesPitchRatioOptions, loneWordLimit: number)
 /** Where a URL was; cues see it as `{link}` (see the placeholder in sales-pitch-cues.yaml). */
 const LINK_MARK = '\uE000';
 
-/** Overwrites spans with one character, keeping every offset, so nothing inside them can match a cue. */
-function blank(text: string, spans: Iterable<Span>, filler: string): string {
-  let result = text;
-  for (const { start, end } of spans) result = result.slice(0, start) + filler.repeat(end - start) + result.slice(end);
-  return result;
-}
 
 /** Whole-word matches of group 1 of `pattern` in lower-cased `text`. */
 function matchesOf(pattern: RegExp, text: string): Span[] {
@@ -244,11 +239,6 @@ function matchesOf(pattern: RegExp, text: string): Span[] {
   return spans;
 }
 
-const combine = (strengths: Iterable<number>) => {
-  let remaining = 1;
-  for (const strength of strengths) remaining *= 1 - strength;
-  return 1 - remaining;
-};
 
 function shorten(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
@@ -304,7 +294,6 @@ function builtinLexicon(): { groups: CueGroup[]; loneWordStrength: number } {
 }
 
 const isLoneWord = (text: string) => /^[\p{L}\p{N}&'*+-]+$/u.test(text);
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const rule: Rule<SalesPitchRatioOptions> = {
   meta: {

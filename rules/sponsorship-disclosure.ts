@@ -13,6 +13,7 @@ import { loadLexicon } from '../src/data-files.js';
 import { countGraphemes } from '../src/text/analyze.js';
 import { memoizedStemmer, PhraseIndex, type Stemmer, toMatchWords } from '../src/text/phrases.js';
 import { RuleOptionError, type Entity, type Post, type Rule, type Span } from '../src/types.js';
+import { escapeRegExp, overlaps } from '../src/text/spans.js';
 
 export interface SponsorshipDisclosureOptions {
   visibleChars: number;
@@ -91,7 +92,6 @@ const LEXICON_FILES: Array<[string, EvidenceKind]> = [
   ['sponsorship-cues', 'cue'],
 ];
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const COMBINING_MARKS = /\p{M}/gu;
 /** Hashtags are compared lower-cased and without accents: "#Publicité" is "publicite". */
 const foldHashtag = (value: string) => value.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
@@ -278,7 +278,6 @@ function findEvidence(post: Post, lexicon: SponsorshipLexicon, policy: PolicyTer
   };
 }
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 // ---------------------------------------------------------------------------------------------
 // The rule

@@ -5,6 +5,7 @@
  */
 import { loadLexicon } from '../src/data-files.js';
 import { RuleOptionError, type Rule } from '../src/types.js';
+import { escapeRegExp } from '../src/text/spans.js';
 
 export interface SubstitutionsOptions {
   terms: Record<string, string>;
@@ -17,7 +18,6 @@ interface PlainLanguageData {
   terms: Record<string, string>;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * "Utilize" → "Use": the replacement takes the written word's capital, so a fix keeps the sentence.

@@ -14,6 +14,7 @@ import { loadLexicon } from '../src/data-files.js';
 import { memoizedStemmer, type PhraseMatch, PhraseIndex, type Stemmer, toMatchWords } from '../src/text/phrases.js';
 import { findShouting } from '../src/text/shouting.js';
 import { RuleOptionError, type CheckContext, type Post, type Rule, type Span } from '../src/types.js';
+import { blankSpans as blank, overlaps } from '../src/text/spans.js';
 
 const PHRASE_FACETS = ['hostile', 'lecturing', 'defensive', 'nonApology'] as const;
 type PhraseFacet = (typeof PHRASE_FACETS)[number];
@@ -88,7 +89,6 @@ interface PhraseEntry {
   role?: 'ownership' | 'remedy';
 }
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 /**
  * A single listed word capitalised in mid-sentence is most likely a name ("Michael Dicks", "The
@@ -224,13 +224,6 @@ function lexicalSentiment(text: string, scorers: SentimentScorers): number {
   return (scorers.vader(text) + Math.tanh(scorers.wink(text) / 2)) / 2;
 }
 
-/** Replaces the spans with spaces, keeping every offset. */
-function blank(text: string, spans: readonly Span[]): string {
-  if (spans.length === 0) return text;
-  const chars = text.split('');
-  for (const span of spans) for (let i = span.start; i < span.end; i++) chars[i] = ' ';
-  return chars.join('');
-}
 
 const sumWeights = (matches: readonly PhraseMatch<PhraseEntry>[]): number => matches.reduce((sum, match) => sum + match.entry.weight, 0);
 const strongestWeight = (matches: readonly PhraseMatch<PhraseEntry>[]): number => Math.max(0, ...matches.map((match) => match.entry.weight));

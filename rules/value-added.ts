@@ -11,6 +11,7 @@ import { loadLexicon } from '../src/data-files.js';
 import { PhraseIndex, type Stemmer, toMatchWords } from '../src/text/phrases.js';
 import { findShouting } from '../src/text/shouting.js';
 import { RuleOptionError, type Post, type PostMeta, type Rule, type Span } from '../src/types.js';
+import { blankSpans as blank, combineStrengths as combine, overlaps } from '../src/text/spans.js';
 
 /** Kinds of value a policy can add phrases to, as option keys → the kind ids of the lexicons. */
 const PHRASE_KINDS = { information: 'information', howTo: 'how-to', answer: 'answer', serviceUpdate: 'service-update', thanks: 'thanks' } as const;
@@ -242,12 +243,6 @@ interface Reading {
   shopLinks: string[];
 }
 
-const combine = (strengths: Iterable<number>) => {
-  let remaining = 1;
-  for (const strength of strengths) remaining *= 1 - strength;
-  return 1 - remaining;
-};
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const TITLE_CASE = /^\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
 /** What may stand before a command that opens a clause: nothing with letters, or a label ("Tip:"). */
@@ -263,12 +258,6 @@ function findMarkup(text: string): Span[] {
   return [...text.matchAll(MARKUP)].map((match) => ({ start: match.index!, end: match.index! + match[0].length }));
 }
 
-/** Replaces spans with spaces, keeping every offset. */
-function blank(text: string, spans: readonly Span[]): string {
-  let result = text;
-  for (const { start, end } of spans) result = result.slice(0, start) + ' '.repeat(end - start) + result.slice(end);
-  return result;
-}
 
 /** Runs of capitalised words in mid-sentence, outside hashtags, mentions and links. */
 function findNames(post: Post, notOwn: Span[], notNames: Set<string>): Span[] {

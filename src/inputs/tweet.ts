@@ -8,6 +8,7 @@
 import { PostlintError } from '../errors.js';
 import type { PostMeta, PostSource, Segment, Span } from '../types.js';
 import { fieldLocator, parseFrontMatter } from './front-matter.js';
+import { escapeRegExp } from '../text/spans.js';
 
 const DEFAULT_DELIMITER = '---';
 const POLL_OPTION = /^\(\s?\)\s+(.*)$/;
@@ -22,7 +23,6 @@ interface Part {
   locate: (path: ReadonlyArray<string | number>) => Span | undefined;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function lineColumnOf(content: string, offset: number) {
   const before = content.slice(0, offset).split(/\r\n|\n|\r/);

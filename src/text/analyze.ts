@@ -8,6 +8,7 @@ import { countGraphemes, graphemes } from './graphemes.js';
 /** Re-exported: rules count graphemes through the analysis module. */
 export { countGraphemes } from './graphemes.js';
 import { loadTwitterText } from './twitter-text.js';
+import { URL_LIKE } from './spans.js';
 
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -16,7 +17,6 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  * URLs are masked before sentence segmentation: ICU would otherwise end a sentence at the `?` of a
  * query string. The mask keeps every offset, so sentence spans stay valid in the real text.
  */
-const URL_LIKE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+/giu;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 /** Lower-cases and folds typographic apostrophes so lexicons need one spelling. */

@@ -4,9 +4,9 @@
  * other rules can ask the same question the same way.
  */
 import type { Post, Span } from '../types.js';
+import { overlaps, URL_LIKE } from './spans.js';
 
 /** Masked before looking for capitals: a URL's path or a shortened link is not shouting. */
-const URL_LIKE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+/giu;
 const EXCLAMATION_RUN = /[!?¡]*![!?¡]*/g;
 
 export interface Shout extends Span {
@@ -17,7 +17,6 @@ export interface Shout extends Span {
   suggestion?: string;
 }
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 export function findShouting(post: Pick<Post, 'text' | 'analysis'>, minCapsWords: number, minExclamations: number): Shout[] {
   const found: Shout[] = [];
