@@ -10,17 +10,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { readDataset, repoRoot, splitOf } from './lib.mjs';
+import { fromDist, readDataset, repoRoot, splitOf } from './lib.mjs';
 
-const fromDist = async (path) => {
-  try {
-    return await import(pathToFileURL(join(repoRoot, 'dist', path)).href);
-  } catch (error) {
-    console.error(`cannot load dist/${path} (build first: npx tsc -p tsconfig.build.json): ${error.message}`);
-    process.exit(2);
-  }
-};
 
 const RULE_IDS = ['alt-text', 'fake-formatting', 'emoji', 'all-caps', 'readability'];
 const DATASETS = ['corporate-messaging', 'airline-tweets', 'political-posts', 'youtube-spam', 'sms-spam'];

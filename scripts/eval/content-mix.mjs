@@ -13,17 +13,8 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { fmt, precisionRecall, readDataset, repoRoot, splitOf } from './lib.mjs';
+import { fmt, fromDist, precisionRecall, readDataset, repoRoot, splitOf } from './lib.mjs';
 
-const fromDist = async (path) => {
-  try {
-    return await import(pathToFileURL(join(repoRoot, 'dist', path)).href);
-  } catch (error) {
-    console.error(`cannot load dist/${path} (build first: npx tsc -p tsconfig.build.json): ${error.message}`);
-    process.exit(2);
-  }
-};
 
 const { default: rule, judgedWindows } = await fromDist('rules/content-mix.js');
 const { default: salesPitchRatio } = await fromDist('rules/sales-pitch-ratio.js');

@@ -14,17 +14,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { readDataset, repoRoot, splitOf } from './lib.mjs';
+import { fromDist, readDataset, repoRoot, splitOf } from './lib.mjs';
 
-const fromDist = async (path) => {
-  try {
-    return await import(pathToFileURL(join(repoRoot, 'dist', path)).href);
-  } catch (error) {
-    console.error(`cannot load dist/${path} (build first: npx tsc -p tsconfig.build.json): ${error.message}`);
-    process.exit(2);
-  }
-};
 
 const { default: rule, comparableWords } = await fromDist('rules/duplicate-posts.js');
 const { SimilarityIndex, rankTokenSets } = await fromDist('src/text/similarity.js');

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const evalDataDir = resolve(process.env.POSTLINT_EVAL_DATA ?? join(repoRoot, '..', 'shared', 'eval-data'));
@@ -64,3 +64,13 @@ export function precisionRecall(decisions) {
 }
 
 export const fmt = (x) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
+
+/** Imports a built module from dist/, or says how to build it. */
+export async function fromDist(path) {
+  try {
+    return await import(pathToFileURL(join(repoRoot, 'dist', path)).href);
+  } catch (error) {
+    console.error(`cannot load dist/${path} (build first: npx tsc -p tsconfig.build.json): ${error.message}`);
+    process.exit(2);
+  }
+}

@@ -7,17 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { auc, fmt, precisionRecall, readDataset, repoRoot, splitOf } from './lib.mjs';
+import { auc, fmt, fromDist, precisionRecall, readDataset, repoRoot, splitOf } from './lib.mjs';
 
-const fromDist = async (path) => {
-  try {
-    return await import(pathToFileURL(join(repoRoot, 'dist', path)).href);
-  } catch (error) {
-    console.error(`cannot load dist/${path} (build first: npx tsc -p tsconfig.build.json): ${error.message}`);
-    process.exit(2);
-  }
-};
 
 const importStarted = performance.now();
 const { default: tone } = await fromDist('rules/tone.js');
