@@ -11,6 +11,7 @@
  * are never reported.
  */
 import type { CountryCode } from 'libphonenumber-js';
+import { loadLibphonenumber } from '../src/dependencies.js';
 import { loadLexicon } from '../src/data-files.js';
 import { RuleOptionError, type CheckFunction, type Rule } from '../src/types.js';
 import { escapeRegExp } from '../src/text/spans.js';
@@ -68,7 +69,7 @@ const REASONS = {
 const CONTEXT_WINDOW = 40;
 
 
-/** Regex source matching any of the phrases as whole words (use with flags 'iu'); spaces match any spacing. */
+/** Regex source matching any of the phrases as whole words (flag 'u'; 'i' or lower-cased text); spaces match any spacing. */
 function phrasesRegExp(phrases: readonly string[]): string {
   const alternatives = [...phrases]
     .sort((a, b) => b.length - a.length)
@@ -77,10 +78,29 @@ function phrasesRegExp(phrases: readonly string[]): string {
 }
 
 /**
+ * Words of context ("my number", "her address"), matched case-insensitively as whole words.
+ *
+ * The lists multiply out to hundreds of phrases. Compiled with the `i` flag and Unicode letter
+ * classes, V8 takes ~20 ms to build the expression (it case-folds every alternative); matched
+ * against a lower-cased copy of the text it needs no `i`. Compiled on first use, so a post that
+ * never gets as far as asking whose data it is never pays for it.
+ */
+class CueWords {
+  private regex: RegExp | undefined;
+
+  constructor(private readonly phrases: readonly string[]) {}
+
+  test(text: string): boolean {
+    this.regex ??= new RegExp(phrasesRegExp(this.phrases.map((phrase) => phrase.toLowerCase())), 'u');
+    return this.regex.test(text.toLowerCase());
+  }
+}
+
+/**
  * Whether `cue` occurs close to the data at [start, end), in the same sentence: before it ("call me
  * on 555 …") or after it ("555 … is my cell").
  */
-function nearCue(cue: RegExp, text: string, start: number, end: number): boolean {
+function nearCue(cue: CueWords, text: string, start: number, end: number): boolean {
   let before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
   const lastBreak = Math.max(before.search(/[.!?]\s[^.!?]*$/), before.lastIndexOf('\n'));
   if (lastBreak >= 0) before = before.slice(lastBreak + 1);
@@ -215,6 +235,7 @@ function makeDateOfBirthDetector(birthPhrases: readonly string[]): Detector {
   const thisYear = new Date().getFullYear();
   return (text) => {
     const found: PersonalData[] = [];
+    if (!/\d/.test(text)) return found; // every date it reads has a year in digits
     for (const match of text.matchAll(dateAfterCue)) {
       const [start, end] = match.indices![1];
       const year = yearOfDate(match[1]);
@@ -228,10 +249,10 @@ function makeDateOfBirthDetector(birthPhrases: readonly string[]): Detector {
 
 // --- Contact details --------------------------------------------------------------------------
 
-function personalContactCue(context: ContextLexicon): RegExp {
+function personalContactPhrases(context: ContextLexicon): string[] {
   const ownedContact = context.possessives.flatMap((possessive) => context.contactNouns.map((noun) => `${possessive} ${noun}`));
   const contactPerson = context.contactVerbs.flatMap((verb) => context.people.map((person) => `${verb} ${person}`));
-  return new RegExp(phrasesRegExp([...ownedContact, ...contactPerson]), 'iu');
+  return [...ownedContact, ...contactPerson];
 }
 
 const EMAIL = /(?<![\w.+-])([\w.+-]+)@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?![\w-])/gi;
@@ -243,7 +264,7 @@ function domainIsListed(domain: string, listed: ReadonlySet<string>): boolean {
   return false;
 }
 
-function makeEmailDetector(options: PiiOptions, lexicon: EmailLexicon, personalCue: RegExp): Detector {
+function makeEmailDetector(options: PiiOptions, lexicon: EmailLexicon, personalCue: CueWords): Detector {
   const freeMail = new Set(lexicon.freeMailDomains);
   const roleMailboxes = new Set(lexicon.roleMailboxes);
   const allowedDomains = new Set(options.allowedDomains.map((domain) => domain.toLowerCase().replace(/^@/, '')));
@@ -272,22 +293,40 @@ function isBusinessNumber(country: string | undefined, nationalNumber: string): 
   return false;
 }
 
-async function makePhoneDetector(options: PiiOptions, personalCue: RegExp): Promise<Detector> {
-  // Loaded only when the facet is on: the library and its metadata cost ~60–200 ms to load.
-  const phones: PhoneLibrary = await import('libphonenumber-js');
+/** The numbers the organisation allows, in E.164; throws an option error for what is not a number. */
+function allowedNumbers(phones: PhoneLibrary, options: PiiOptions): Set<string> {
   if (!phones.isSupportedCountry(options.defaultCountry)) {
     throw new RuleOptionError(`"${options.defaultCountry}" is not a country libphonenumber-js knows`, ['defaultCountry']);
   }
   const country = options.defaultCountry as CountryCode;
-  const allowed = new Set(
+  return new Set(
     options.allowedPhoneNumbers.map((written, index) => {
       const parsed = phones.parsePhoneNumberFromString(written, country);
       if (!parsed) throw new RuleOptionError(`"${written}" is not a phone number`, ['allowedPhoneNumbers', index]);
       return parsed.number;
     }),
   );
+}
+
+/** Enough digits in a row (spaces and punctuation between them) for a phone number. */
+const PHONE_DIGITS = /\d(?:[\s().\-\/]*\d){4}/;
+const DEFAULT_COUNTRY = 'US';
+
+function makePhoneDetector(options: PiiOptions, personalCue: CueWords): Detector {
+  // The library and its metadata take ~30–60 ms to load: only when a post has a personal cue and
+  // enough digits, or when the policy's own numbers and country must be checked at load time.
+  let phones: PhoneLibrary | undefined;
+  let allowed: Set<string> | undefined;
+  const load = () => {
+    phones ??= loadLibphonenumber();
+    allowed ??= allowedNumbers(phones, options);
+    return { phones, allowed };
+  };
+  if (options.allowedPhoneNumbers.length > 0 || options.defaultCountry !== DEFAULT_COUNTRY) load();
+  const country = options.defaultCountry as CountryCode;
   return (text) => {
-    if (!personalCue.test(text)) return [];
+    if (!PHONE_DIGITS.test(text) || !personalCue.test(text)) return [];
+    const { phones, allowed } = load();
     const found: PersonalData[] = [];
     for (const { number, startsAt, endsAt } of phones.findPhoneNumbersInText(text, country)) {
       if (allowed.has(number.number) || isBusinessNumber(number.country, number.nationalNumber)) continue;
@@ -298,7 +337,7 @@ async function makePhoneDetector(options: PiiOptions, personalCue: RegExp): Prom
   };
 }
 
-function makeHomeAddressDetector(options: PiiOptions, lexicon: StreetTypeLexicon, addressCue: RegExp): Detector {
+function makeHomeAddressDetector(options: PiiOptions, lexicon: StreetTypeLexicon, addressCue: CueWords): Detector {
   // Street types as written ("Street", "ST", "street", "St.") and their canonical form, so an
   // allowed "1600 Pennsylvania Avenue" also covers "1600 Pennsylvania Ave".
   const canonicalType = new Map<string, string>();
@@ -322,7 +361,8 @@ function makeHomeAddressDetector(options: PiiOptions, lexicon: StreetTypeLexicon
       .join(' ');
   const allowed = options.allowedAddresses.map(normalize);
   return (text) => {
-    if (!addressCue.test(text)) return [];
+    // A house number first: most posts have no digit at all.
+    if (!/\d/.test(text) || !addressCue.test(text)) return [];
     const found: PersonalData[] = [];
     for (const match of text.matchAll(streetAddress)) {
       const written = match[0];
@@ -406,7 +446,7 @@ the data (\`***-**-6789\`, \`ending 1111\`) so reports and CI logs do not repeat
         defaultCountry: {
           type: 'string',
           pattern: '^[A-Z]{2}$',
-          default: 'US',
+          default: DEFAULT_COUNTRY,
           description: 'ISO 3166 country of phone numbers written without a +country code.',
         },
       },
@@ -448,15 +488,16 @@ address posted with no personal words.`,
   },
   async create(options) {
     const contextWords = loadLexicon<ContextLexicon>('pii-context');
-    const personalCue = personalContactCue(contextWords);
-    const addressCue = new RegExp(`${personalCue.source}|${phrasesRegExp(contextWords.residencePhrases)}`, 'iu');
+    const personalPhrases = personalContactPhrases(contextWords);
+    const personalCue = new CueWords(personalPhrases);
+    const addressCue = new CueWords([...personalPhrases, ...contextWords.residencePhrases]);
     // In the order overlapping findings are resolved: a card number is not also a phone number.
     const detectors: Detector[] = [];
     if (options.paymentCards) detectors.push(findPaymentCards);
     if (options.nationalIds) detectors.push(findSocialSecurityNumbers, findNationalInsuranceNumbers);
     if (options.datesOfBirth) detectors.push(makeDateOfBirthDetector(contextWords.birthPhrases));
     if (options.emails) detectors.push(makeEmailDetector(options, loadLexicon<EmailLexicon>('pii-email'), personalCue));
-    if (options.phoneNumbers) detectors.push(await makePhoneDetector(options, personalCue));
+    if (options.phoneNumbers) detectors.push(makePhoneDetector(options, personalCue));
     if (options.homeAddresses) detectors.push(makeHomeAddressDetector(options, loadLexicon<StreetTypeLexicon>('pii-street-types'), addressCue));
 
     const check: CheckFunction = (post, context) => {

@@ -7,7 +7,7 @@
  */
 import { loadLexicon } from '../src/data-files.js';
 import { RuleOptionError, type Post, type Rule, type Sentence, type Span } from '../src/types.js';
-import { blankSpans as blank, combineStrengths as combine, escapeRegExp } from '../src/text/spans.js';
+import { blankSpans as blank, combineStrengths as combine, escapeRegExp, lowerSameLength } from '../src/text/spans.js';
 
 export interface ExtraCue {
   phrase: string;
@@ -104,18 +104,6 @@ const WORD_AFTER = /^(?:[\p{L}\p{N}_]|-\p{L})/u;
 
 function isWholeWord(text: string, start: number, end: number): boolean {
   return !WORD_BEFORE.test(text.slice(Math.max(0, start - 3), start)) && !WORD_AFTER.test(text.slice(end, end + 3));
-}
-
-/** Lower-cases one code point at a time, keeping any whose lower case has another length, so offsets hold. */
-function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let result = '';
-  for (const char of text) {
-    const lowered = char.toLowerCase();
-    result += lowered.length === char.length ? lowered : char;
-  }
-  return result;
 }
 
 /** Lower-cases the literal letters of a pattern source, leaving escapes (\\S, \\p{L}, \\uE000) alone. */

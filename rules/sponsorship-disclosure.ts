@@ -8,10 +8,9 @@
  * hashtags by value (exact, or a brand name plus a relationship word), tags opening a line or in
  * brackets ("Ad:", "[ad]"), phrases through the shared phrase matcher, and affiliate ids in links.
  */
-import { createRequire } from 'node:module';
 import { loadLexicon } from '../src/data-files.js';
 import { countGraphemes } from '../src/text/analyze.js';
-import { memoizedStemmer, PhraseIndex, type Stemmer, toMatchWords } from '../src/text/phrases.js';
+import { PhraseIndex, sharedPorter2Stemmer, type Stemmer, toMatchWords } from '../src/text/phrases.js';
 import { RuleOptionError, type Entity, type Post, type Rule, type Span } from '../src/types.js';
 import { escapeRegExp, overlaps } from '../src/text/spans.js';
 
@@ -122,7 +121,7 @@ let builtinLexicon: SponsorshipLexicon | undefined;
 /** Compiled on the first create() only, so a policy without this rule never pays for it. */
 function loadSponsorshipLexicon(): SponsorshipLexicon {
   if (builtinLexicon) return builtinLexicon;
-  const stem = memoizedStemmer(createRequire(import.meta.url)('wink-porter2-stemmer') as Stemmer);
+  const stem = sharedPorter2Stemmer();
   const lexicon: SponsorshipLexicon = {
     stem,
     phrases: new PhraseIndex<EvidenceEntry>(stem),

@@ -9,9 +9,9 @@
  * A genuine apology (tone-amends.yaml: owning the mistake and saying what is being done) has the
  * negativity of describing the problem discounted, because sentiment alone calls it negative.
  */
-import { createRequire } from 'node:module';
 import { loadLexicon } from '../src/data-files.js';
-import { memoizedStemmer, type PhraseMatch, PhraseIndex, type Stemmer, toMatchWords } from '../src/text/phrases.js';
+import { loadVader, loadWinkSentiment } from '../src/dependencies.js';
+import { type PhraseMatch, PhraseIndex, sharedPorter2Stemmer, type Stemmer, toMatchWords } from '../src/text/phrases.js';
 import { findShouting } from '../src/text/shouting.js';
 import { RuleOptionError, type CheckContext, type Post, type Rule, type Span } from '../src/types.js';
 import { blankSpans as blank, overlaps } from '../src/text/spans.js';
@@ -154,8 +154,7 @@ function compileLexicon(stem: Stemmer, file: string, list: 'phrases' | 'except' 
  */
 function loadBuiltinLexicons(): BuiltinLexicons {
   if (builtinLexicons) return builtinLexicons;
-  const require = createRequire(import.meta.url);
-  const stem = memoizedStemmer(require('wink-porter2-stemmer') as Stemmer);
+  const stem = sharedPorter2Stemmer();
   const facets = Object.fromEntries(
     PHRASE_FACETS.map((facet) => [
       facet,
@@ -173,11 +172,8 @@ function loadBuiltinLexicons(): BuiltinLexicons {
 
 function loadSentimentScorers(): SentimentScorers {
   if (sentimentScorers) return sentimentScorers;
-  const require = createRequire(import.meta.url);
-  const vader = require('vader-sentiment') as {
-    SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } };
-  };
-  const wink = require('wink-sentiment') as (text: string) => { normalizedScore: number };
+  const vader = loadVader();
+  const wink = loadWinkSentiment();
   return (sentimentScorers = {
     vader: (text) => vader.SentimentIntensityAnalyzer.polarity_scores(text).compound,
     wink: (text) => wink(text).normalizedScore,

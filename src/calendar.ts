@@ -2,14 +2,18 @@
  * Runs calendar rules: every post of the run at once, in publish order. Kept apart from the
  * per-post kernel so a run without calendar rules pays nothing for it.
  */
-import type { RawFinding } from './check-post.js';
+import { copyFinding, type RawFinding } from './check-post.js';
 import type { ActiveCalendarRule } from './policy/compile.js';
 import { parsePublishAt } from './time.js';
+import { createPost } from './post.js';
 import type { CalendarPost, FindingInput, Post, RunError } from './types.js';
 
 export function toCalendarPost(post: Post, given = true): CalendarPost {
   const { time, hasZone } = parsePublishAt(post.meta.publishAt);
-  return { ...post, publishTime: time, publishTimeHasZone: hasZone, given };
+  // A fresh analysis, computed again only for what calendar rules read: the post rules' one holds
+  // every token, sentence and phrase match of the post, and calendar posts live for the whole run.
+  const fresh = createPost({ file: post.file, index: post.index, text: post.text, meta: post.meta, segments: [...post.segments] });
+  return { ...fresh, publishTime: time, publishTimeHasZone: hasZone, given };
 }
 
 /** Publish order; posts without a time keep their file order, after the scheduled ones. */
@@ -38,11 +42,14 @@ export function runCalendarRules(rules: readonly ActiveCalendarRule[], posts: re
       rule.check(ordered, {
         now,
         report(post: CalendarPost, finding: FindingInput) {
-          const { start, end } = finding;
-          if (!inCalendar.has(post)) problem ??= 'reported a finding on a post that is not in the calendar';
-          else if (typeof finding.message !== 'string' || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > post.text.length) {
-            problem ??= `reported a malformed finding (offsets ${start}-${end}, post length ${post.text.length})`;
-          } else reported.push([post, { ...finding, rule: rule.id, severity: rule.severity }]);
+          if (!inCalendar.has(post)) {
+            problem ??= 'reported a finding on a post that is not in the calendar';
+            return;
+          }
+          // The same checks as a post rule's findings (check-post.ts): a copy, every field checked.
+          const copy = copyFinding(finding, post);
+          if (typeof copy === 'string') problem ??= copy;
+          else reported.push([post, { ...copy, rule: rule.id, severity: rule.severity }]);
         },
       });
     } catch (error) {

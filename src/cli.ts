@@ -11,7 +11,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { packageRoot } from './data-files.js';
 import { formatLocated, PostlintError } from './errors.js';
-import { displayPath } from './files.js';
+import { escapeForTerminal } from './format/escape.js';
+import { displayPath, readStreamBounded } from './files.js';
 import { type FormatContext, formatters, type OutputRequest, parseOutputRequest, planOutputs, type RuleDescriptor } from './format/index.js';
 import { DEFAULT_CACHE_FILE, lintFiles, packageVersion } from './index.js';
 import { loadPolicy, type LoadedPolicy, POLICY_FILE_NAMES } from './policy/discover.js';
@@ -30,7 +31,8 @@ export const EXIT_ERROR = 2;
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
+  /** Stdin: its bytes (read up to just past the file size limit, decoded like a file's), or text. */
+  readStdin: () => Promise<Uint8Array | string>;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   env: NodeJS.ProcessEnv;
@@ -131,7 +133,8 @@ function printPolicy(loaded: LoadedPolicy, io: CliIo, file?: string): string {
 
 function reportRunErrors(errors: readonly RunError[], io: CliIo, debug: boolean): void {
   for (const error of errors) {
-    io.stderr(`postlint: ${formatLocated(error.message, error)}\n`);
+    // File names, policy keys and plugin messages are untrusted too: one escaped line each.
+    io.stderr(`postlint: ${escapeForTerminal(formatLocated(error.message, error))}\n`);
     if (debug && error.cause instanceof Error && error.cause.stack) io.stderr(`${error.cause.stack}\n`);
   }
 }
@@ -154,10 +157,10 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
   if (paths.length === 0 && !readsStdin) {
     throw new PostlintError('nothing to check: give files, directories or globs, or pipe a post on stdin (see postlint --help)');
   }
-  let stdin: { content: string; filename?: string } | undefined;
+  let stdin: { content: Uint8Array | string; filename?: string } | undefined;
   if (readsStdin) {
     const content = await io.readStdin();
-    if (paths.length === 0 && content.trim() === '') {
+    if (paths.length === 0 && (typeof content === 'string' ? content : new TextDecoder().decode(content)).trim() === '') {
       throw new PostlintError('nothing to check: stdin was empty and no paths were given');
     }
     stdin = { content, filename: options.stdinFilename };
@@ -174,7 +177,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
       cache: options.cache ? { location: options.cacheLocation } : undefined,
       fix: options.fix ? 'write' : options.fixDryRun ? 'dry-run' : undefined,
     },
-    (message: string) => io.stderr(`postlint: ${message}\n`),
+    (message: string) => io.stderr(`postlint: ${escapeForTerminal(message)}\n`),
   );
   const shown = options.quiet ? withoutWarnings(report) : report;
   const context: Omit<FormatContext, 'chalk'> = {
@@ -203,7 +206,7 @@ async function runLint(paths: string[], options: LintOptions, io: CliIo): Promis
     io.stderr('postlint: no postlint.yaml found; using the built-in recommended policy\n');
   }
   reportRunErrors(report.runErrors, io, Boolean(options.debug));
-  for (const message of writeErrors) io.stderr(`postlint: ${message}\n`);
+  for (const message of writeErrors) io.stderr(`postlint: ${escapeForTerminal(message)}\n`);
 
   if (report.runErrors.length > 0 || writeErrors.length > 0) return EXIT_ERROR;
   if (report.summary.failed > 0) return EXIT_FAIL;
@@ -325,24 +328,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_PASS : EXIT_ERROR;
     }
     if (error instanceof PostlintError) {
-      io.stderr(`postlint: ${error.located}\n`);
+      io.stderr(`postlint: ${escapeForTerminal(error.located)}\n`);
     } else {
-      io.stderr(`postlint: internal error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}\n`);
+      io.stderr(`postlint: internal error: ${escapeForTerminal(String((error as Error)?.message ?? error))}${debug ? '' : ' (run with --debug for the stack trace)'}\n`);
     }
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT_ERROR;
-  }
-}
-
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const decoded = Buffer.concat(chunks);
-  if (decoded.includes(0)) throw new PostlintError('stdin is binary (contains NUL bytes), not a post');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(decoded);
-  } catch {
-    throw new PostlintError('stdin is not valid UTF-8');
   }
 }
 
@@ -350,7 +341,7 @@ export function processIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readStdin: readAllStdin,
+    readStdin: () => readStreamBounded(process.stdin),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     env: process.env,

@@ -32,3 +32,25 @@ export function formatLocated(message: string, position: SourcePosition): string
   if (position.line === undefined) return `${position.file}: ${message}`;
   return `${position.file}:${position.line}:${position.column ?? 1}: ${message}`;
 }
+
+/** What a failed file-system call means, in words a user acts on (no errno codes, no stack). */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'symbolic link loop (too many levels of symbolic links)',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  ENAMETOOLONG: 'path too long',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  EIO: 'input/output error',
+  ENXIO: 'not a file that can be read (a socket or a device)',
+};
+
+export function describeSystemError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== undefined && Object.hasOwn(SYSTEM_ERRORS, code)) return SYSTEM_ERRORS[code];
+  // An unexpected error keeps Node's own words, on one line.
+  return String((error as Error | undefined)?.message ?? error).split('\n')[0];
+}

@@ -66,19 +66,57 @@ export interface FixOutcome {
 }
 
 /**
- * Fixes one file: apply every edit, lint the result, drop the edits of posts that got worse, and
- * apply the rest. `lint` checks a candidate content of the same file.
+ * One fix can uncover another — a fake-bold "𝐮𝐭𝐢𝐥𝐢𝐳𝐞" becomes "utilize", which becomes "use" — and
+ * of two overlapping edits only the first is applied in a pass. So, as ESLint does, passes repeat
+ * until a pass changes nothing (then fixing the result again changes nothing either), up to this
+ * many: a policy whose terms swap back and forth must still end.
+ */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Fixes one file: passes of `fixOnce` until the content stops changing. `lint` checks a candidate
+ * content of the same file. An edit left out in several passes is reported once.
  */
 export async function fixContent(
   content: string,
   results: readonly PostResult[],
   lint: (content: string) => Promise<readonly PostResult[]>,
 ): Promise<FixOutcome> {
+  let current = content;
+  let currentResults = results;
+  const applied: Edit[] = [];
+  const rejected = new Map<string, Edit>();
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const outcome = await fixOnce(current, currentResults, lint);
+    for (const edit of outcome.rejected) {
+      // Offsets move between passes; what the edit would replace, and with what, does not.
+      const key = [edit.post, edit.rule, current.slice(edit.start, edit.end), edit.text].join('\u0000');
+      if (!rejected.has(key)) rejected.set(key, edit);
+    }
+    if (outcome.content === current) break;
+    applied.push(...outcome.applied);
+    current = outcome.content;
+    currentResults = outcome.results ?? (await lint(current));
+  }
+  return { content: current, applied, rejected: [...rejected.values()] };
+}
+
+/**
+ * One pass: apply every edit, lint the result, drop the edits of posts that got worse, and apply
+ * the rest.
+ */
+async function fixOnce(
+  content: string,
+  results: readonly PostResult[],
+  lint: (content: string) => Promise<readonly PostResult[]>,
+): Promise<FixOutcome & { results?: readonly PostResult[] }> {
   const edits = editsOf(results);
   if (edits.length === 0) return { content, applied: [], rejected: [] };
   const first = applyEdits(content, edits);
-  const worse = postsMadeWorse(results, await lint(first.content));
-  if (worse.size === 0) return { content: first.content, applied: first.applied, rejected: [] };
+  const firstResults = await lint(first.content);
+  const worse = postsMadeWorse(results, firstResults);
+  // The fixed content was just linted: the next pass starts from those results.
+  if (worse.size === 0) return { content: first.content, applied: first.applied, rejected: [], results: firstResults };
   const kept = first.applied.filter((edit) => !worse.has(edit.post));
   const second = applyEdits(content, kept);
   return { content: second.content, applied: second.applied, rejected: first.applied.filter((edit) => worse.has(edit.post)) };

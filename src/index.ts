@@ -5,12 +5,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pluginFingerprint, ResultCache } from './cache.js';
 import { packageRoot } from './data-files.js';
-import { readCalendarFiles, readPostFiles } from './files.js';
+import { decodePostBytes, readCalendarFiles, readPostFiles } from './files.js';
 import { fixContent } from './fix.js';
 import { createIgnoreMatcher } from './ignores.js';
+import { holdsNoPost } from './inputs/index.js';
 import { lintSources, type SourceFile } from './lint.js';
 import { loadPolicy, type LoadedPolicy } from './policy/discover.js';
-import type { LintReport } from './types.js';
+import type { LintReport, RunError } from './types.js';
 import { writeFileAtomic } from './write-file.js';
 
 export function packageVersion(): string {
@@ -46,8 +47,11 @@ export async function lintText(text: string, options: LintOptions & { filename?:
 }
 
 export interface LintFilesOptions extends LintOptions {
-  /** A post read from stdin, checked with the files; `filename` names it and picks its reader. */
-  stdin?: { content: string; filename?: string };
+  /**
+   * A post read from stdin, checked with the files; `filename` names it and picks its reader.
+   * Bytes are decoded as a file's are (binary, invalid UTF-8 or too large is a run error).
+   */
+  stdin?: { content: string | Uint8Array; filename?: string };
   /** Reuse results of unchanged files; `location` defaults to `.postlintcache` in `cwd`. */
   cache?: { location?: string };
   /** Apply the fixes rules offer: 'write' writes files (atomically), 'dry-run' only reports as if fixed. */
@@ -72,7 +76,8 @@ async function fixSources(sources: SourceFile[], report: LintReport, lint: (cand
     const count = `${outcome.applied.length} fix${outcome.applied.length === 1 ? '' : 'es'}`;
     if (mode === 'dry-run') note(`${source.file}: ${count} would be applied (dry run: file not written)`);
     else {
-      writeFileAtomic(source.absolutePath, outcome.content, statSync(source.absolutePath).mode & 0o7777);
+      // A byte-order mark the file had is written back: --fix changes the fixed words only.
+      writeFileAtomic(source.absolutePath, `${source.bom ? '\uFEFF' : ''}${outcome.content}`, statSync(source.absolutePath).mode & 0o7777);
       note(`${source.file}: ${count} applied`);
     }
     sources[index] = { ...source, content: outcome.content };
@@ -88,13 +93,18 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   const cwd = options.cwd ?? process.cwd();
   const loaded = options.loadedPolicy ?? (await loadPolicy({ policy: options.policy, cwd }));
   const sources: SourceFile[] = [];
+  const stdinErrors: RunError[] = [];
   if (options.stdin) {
     const name = options.stdin.filename;
-    sources.push({ file: name ?? '<stdin>', absolutePath: resolve(cwd, name ?? 'stdin.txt'), content: options.stdin.content.replace(/^\uFEFF/, ''), fromStdin: true });
+    const given = options.stdin.content;
+    const content = typeof given === 'string' ? given : decodePostBytes(given, name ?? '<stdin>');
+    if (typeof content === 'string') sources.push({ file: name ?? '<stdin>', absolutePath: resolve(cwd, name ?? 'stdin.txt'), content: content.replace(/^\uFEFF/, ''), fromStdin: true });
+    else stdinErrors.push(content);
   }
   const isIgnored = createIgnoreMatcher(cwd, loaded.resolved.ignores);
   const fromDisk = readPostFiles(paths, cwd, isIgnored);
   sources.push(...fromDisk.sources);
+  for (const source of sources) if (holdsNoPost(source.content)) note(`${source.file}: ${source.fromStdin ? 'empty input' : 'empty file'}, no post to check`);
   // A file named explicitly but ignored is skipped, as ESLint does, with a note.
   for (const { file, because } of fromDisk.ignored) note(`${file}: skipped, ignored by ${because}`);
   const cacheLocation = options.cache ? resolve(cwd, options.cache.location ?? DEFAULT_CACHE_FILE) : undefined;
@@ -106,7 +116,7 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       }
     : undefined;
   const runOptions = {
-    inputErrors: fromDisk.errors,
+    inputErrors: [...stdinErrors, ...fromDisk.errors],
     now: options.now,
     calendarSources: readCalendarFiles(loaded.resolved.calendar, sources, cwd, isIgnored),
     reportUnusedDirectives: options.reportUnusedDirectives,

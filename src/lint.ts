@@ -23,6 +23,8 @@ export interface SourceFile {
   explicit?: boolean;
   /** Read from stdin: never written back by --fix, even with a --stdin-filename that exists. */
   fromStdin?: boolean;
+  /** The file starts with a UTF-8 byte-order mark: not in `content`, but kept when --fix writes. */
+  bom?: boolean;
 }
 
 export interface FileOutcome {
@@ -133,8 +135,11 @@ export async function lintSource(source: SourceFile, policy: CompiledPolicy, cal
     const outcome = cached?.[index] ? { findings: cached[index].raw, metrics: cached[index].metrics, crashes: [] } : checkPost(post, rules);
     fresh.push({ raw: outcome.findings, metrics: outcome.metrics });
     errors.push(...outcome.crashes);
+    // Kept with the calendar entry until calendar rules have run: it must not hold on to the post,
+    // whose analysis (every word, sentence and match) would then live for the whole run.
+    const text = post.text;
     const finalize = (raw: RawFinding[]) => {
-      const { kept, problems } = applyDirectives(raw, extracted[index].directives, post.text, directiveOptions);
+      const { kept, problems } = applyDirectives(raw, extracted[index].directives, text, directiveOptions);
       return [
         ...kept.map((finding) => toFinding(finding, postSources[index], lines, source.content)),
         ...problems.map((finding) => toFinding(finding, read[index], lines, source.content)),

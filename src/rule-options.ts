@@ -1,12 +1,13 @@
 /**
  * Validates a rule's options against the rule's own JSON Schema and fills in its defaults.
- * One ajv instance serves every rule; each schema is compiled once.
+ * Built-in rules' validators are compiled at build time; a plugin's on first use
+ * (src/schema-validators.ts).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { compileValidator, RULE_OPTIONS_VALIDATION, type Validator } from './schema-validators.js';
 import type { AnyRule } from './types.js';
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
-const compiled = new WeakMap<AnyRule, ValidateFunction>();
+const compiled = new WeakMap<AnyRule, Validator>();
 
 export interface OptionProblem {
   /** Path inside the options object, e.g. ['topics', 0, 'terms']. */
@@ -14,12 +15,18 @@ export interface OptionProblem {
   message: string;
 }
 
-function validatorFor(rule: AnyRule): ValidateFunction {
+/**
+ * Rule schemas describe the options object; extra keys are typos, so they are refused unless the
+ * rule says otherwise.
+ */
+export function ruleOptionsSchema(rule: AnyRule): object {
+  return { additionalProperties: false, ...rule.meta.schema, type: 'object' };
+}
+
+function validatorFor(rule: AnyRule): Validator {
   let validate = compiled.get(rule);
   if (!validate) {
-    // Rule schemas describe the options object; extra keys are typos, so they are refused unless
-    // the rule says otherwise.
-    validate = ajv.compile({ additionalProperties: false, ...rule.meta.schema, type: 'object' });
+    validate = compileValidator(ruleOptionsSchema(rule), RULE_OPTIONS_VALIDATION);
     compiled.set(rule, validate);
   }
   return validate;

@@ -236,6 +236,8 @@ export type AnyRule = Rule<any> | CalendarRule<any>;
 export const isCalendarRule = (rule: AnyRule): rule is CalendarRule<any> => rule.meta.scope === 'calendar';
 
 /** Thrown by `Rule.create` for an invalid option; `path` locates it inside the options object. */
+const RULE_OPTION_ERROR = Symbol.for('postlint.RuleOptionError');
+
 export class RuleOptionError extends Error {
   constructor(
     message: string,
@@ -243,6 +245,16 @@ export class RuleOptionError extends Error {
   ) {
     super(message);
     this.name = 'RuleOptionError';
+    Object.defineProperty(this, RULE_OPTION_ERROR, { value: true });
+  }
+
+  /**
+   * A plugin imports RuleOptionError from the `postlint` package it resolves, which need not be
+   * the copy running it (the CLI runs a bundle; a plugin may sit beside another install), so
+   * `instanceof` goes by a registered symbol, not by class identity.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[RULE_OPTION_ERROR] === true;
   }
 }
 

@@ -4,10 +4,15 @@
  * (actions/toolkit, packages/core/src/command.ts): a message escapes %, CR and LF; a property value
  * also escapes ':' and ',', which would otherwise end the value.
  */
+import { escapeForTerminal } from './escape.js';
 import type { Formatter } from './types.js';
 
+/**
+ * The runner prints each command into the job log, which renders ANSI sequences: the other control
+ * characters of a post are shown as codes, as in the terminal (src/format/escape.ts).
+ */
 export function escapeGithubData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeForTerminal(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeGithubProperty(text: string): string {

@@ -108,9 +108,14 @@ function metricsTable(result: PostResult, postIndex: number): string {
  * publish time, or every word of the text) are listed but not highlighted: marking the whole
  * text would hide the findings that point at particular words.
  */
+const isLowSurrogate = (text: string, at: number) => /[\udc00-\udfff]/.test(text[at] ?? '') && /[\ud800-\udbff]/.test(text[at - 1] ?? '');
+
 function highlightableSpan(finding: Finding, text: string): { start: number; end: number } | undefined {
-  const start = Math.max(0, Math.min(finding.start, text.length));
-  const end = Math.max(start, Math.min(finding.end, text.length));
+  let start = Math.max(0, Math.min(finding.start, text.length));
+  let end = Math.max(start, Math.min(finding.end, text.length));
+  // A cut inside a surrogate pair would show both halves as U+FFFD: widen to the whole character.
+  if (isLowSurrogate(text, start)) start--;
+  if (isLowSurrogate(text, end)) end++;
   if (end === start) return undefined;
   const firstWord = text.search(/\S/);
   const lastWord = text.trimEnd().length;

@@ -3,6 +3,7 @@
  * the tests with Microsoft's SARIF Multitool. Columns count UTF-16 code units, as postlint's do.
  */
 import type { Finding, LintReport, RunError } from '../types.js';
+import { wellFormed } from './escape.js';
 import type { FormatContext, Formatter, RuleDescriptor } from './types.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -11,7 +12,8 @@ const SOURCE_ROOT = '%SRCROOT%';
 
 /** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
 export function pathToUriReference(path: string): string {
-  return path.split(/[\\/]/).map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
+  // encodeURIComponent throws on a lone surrogate, which a file name given to the library may hold.
+  return path.split(/[\\/]/).map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(wellFormed(segment)))).join('/');
 }
 
 function artifactLocation(file: string) {

@@ -15,7 +15,7 @@ function formatMetric(value: number): string {
 export const formatStylish: Formatter = (report, { chalk, usedDefaultPolicy }) => {
   const lines: string[] = [];
   const policyNote = usedDefaultPolicy ? ' (no postlint.yaml found; run `postlint init` to write one)' : '';
-  lines.push(chalk.dim(`policy: ${report.policy}${policyNote}`), '');
+  lines.push(chalk.dim(`policy: ${escapeForTerminal(report.policy)}${policyNote}`), '');
 
   const postsPerFile = new Map<string, number>();
   for (const result of report.results) postsPerFile.set(result.file, (postsPerFile.get(result.file) ?? 0) + 1);
@@ -23,17 +23,17 @@ export const formatStylish: Formatter = (report, { chalk, usedDefaultPolicy }) =
   for (const result of report.results) {
     const label = escapeForTerminal(result.file) + (postsPerFile.get(result.file)! > 1 ? ` [post ${result.post + 1}]` : '');
     const status = result.status === 'pass' ? chalk.green.bold('PASS') : chalk.red.bold('FAIL');
-    const metrics = Object.entries(result.metrics).map(([name, value]) => `${name} ${formatMetric(value)}`).join(' · ');
+    const metrics = Object.entries(result.metrics).map(([name, value]) => `${escapeForTerminal(name)} ${formatMetric(value)}`).join(' · ');
     lines.push(`${status}  ${chalk.underline(label)}${metrics ? `  ${chalk.dim(metrics)}` : ''}`);
     const positionWidth = Math.max(0, ...result.findings.map((f) => `${f.line}:${f.column}`.length));
     for (const finding of result.findings) {
       const position = `${finding.line}:${finding.column}`.padEnd(positionWidth);
       const severity = finding.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
-      lines.push(`  ${chalk.dim(position)}  ${severity}  ${chalk.bold(finding.rule)}  ${escapeForTerminal(finding.message)}`);
+      lines.push(`  ${chalk.dim(position)}  ${severity}  ${chalk.bold(escapeForTerminal(finding.rule))}  ${escapeForTerminal(finding.message)}`);
       const indent = ' '.repeat(positionWidth + 11);
       if (finding.reason) {
         // Reasons may span lines (a list of counted sentences); keep them under the finding.
-        const [first, ...rest] = finding.reason.split(/\r?\n/).map(escapeForTerminal);
+        const [first, ...rest] = finding.reason.split(/\r\n|\r|\n/).map(escapeForTerminal);
         lines.push(`${indent}${chalk.dim('why:')} ${first}`, ...rest.map((line) => `${indent}     ${line}`));
       }
       if (finding.excerpt) lines.push(`${indent}${chalk.dim('at:')}  ${chalk.cyan(`"${escapeForTerminal(finding.excerpt)}"`)}`);

@@ -30,6 +30,8 @@ interface Row {
 interface ScanResult {
   rows: Row[];
   problems: PostlintError[];
+  /** The file position of an offset, with CRLF, LF and lone CR all ending a line. */
+  at: (offset: number) => SourcePosition;
 }
 
 function lineStarts(content: string): number[] {
@@ -90,7 +92,9 @@ export function scanCsv(file: string, content: string, delimiter = ','): ScanRes
         cell.offsets.push(j - 1);
         i = j;
         if (!malformed && !atLineEnd(i) && content[i] !== delimiter) {
-          malformed = new PostlintError(`unexpected text after a quoted cell; quote the whole cell and write " inside it as ""`, at(i));
+          // A stray " can open a cell that swallows the next lines: say where it opened.
+          const opened = lineOf(cell.start) === lineOf(i) ? '' : ` (the quoted cell opened at line ${lineOf(cell.start)})`;
+          malformed = new PostlintError(`unexpected text after a quoted cell${opened}; quote the whole cell and write " inside it as ""`, at(i));
         }
       } else {
         while (!atLineEnd(i) && content[i] !== delimiter) {
@@ -121,7 +125,7 @@ export function scanCsv(file: string, content: string, delimiter = ','): ScanRes
     const blank = cells.length === 1 && cells[0].value.trim() === '';
     if (!blank) rows.push({ line: lineOf(rowStart), cells });
   }
-  return { rows, problems };
+  return { rows, problems, at };
 }
 
 type ColumnMap = Record<string, number>;
@@ -191,7 +195,7 @@ function columnOf(layout: Layout, field: string): number | undefined {
 }
 
 export function readCsvFile(file: string, content: string, context: ReaderContext): PostSource[] {
-  const { rows, problems } = scanCsv(file, content, context.csv?.delimiter);
+  const { rows, problems, at } = scanCsv(file, content, context.csv?.delimiter);
   for (const problem of problems) context.reportError(problem);
   const layout = detectLayout(rows, context.csv);
   if (!layout) {
@@ -214,7 +218,7 @@ export function readCsvFile(file: string, content: string, context: ReaderContex
       const fields = rowFields(layout, row);
       const positionOf = (path: ReadonlyArray<string | number>): SourcePosition => {
         const cell = cellFor(String(path[0]));
-        return cell ? { file, line: row.line, column: cell.start - (content.lastIndexOf('\n', cell.start - 1) + 1) + 1 } : { file, line: row.line, column: 1 };
+        return cell ? at(cell.start) : { file, line: row.line, column: 1 };
       };
       const meta: PostMeta = readPostFields(fields, { locate: positionOf });
       posts.push({

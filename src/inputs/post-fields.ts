@@ -3,10 +3,10 @@
  * later — checked against one schema so a typo'd value is an input error at its line and column
  * instead of a rule silently seeing nothing. Unknown keys are kept: schedulers add their own.
  */
-import { Ajv } from 'ajv';
-import { PLATFORMS } from '../platforms.js';
+import { canonicalPlatform, PLATFORM_WORDS } from '../platforms.js';
 import { PostlintError } from '../errors.js';
 import { describeAjvError } from '../rule-options.js';
+import { compileValidator, POST_FIELDS_VALIDATION, type Validator } from '../schema-validators.js';
 import type { SourcePosition } from '../errors.js';
 import type { PostMeta, Span } from '../types.js';
 
@@ -20,7 +20,7 @@ const stringOrStrings = { anyOf: [{ type: 'string' }, { type: 'array', items: { 
 export const postFieldsSchema = {
   type: 'object',
   properties: {
-    platforms: { anyOf: [{ type: 'string', enum: [...PLATFORMS] }, { type: 'array', items: { type: 'string', enum: [...PLATFORMS] } }] },
+    platforms: { anyOf: [{ type: 'string', enum: [...PLATFORM_WORDS] }, { type: 'array', items: { type: 'string', enum: [...PLATFORM_WORDS] } }] },
     category: { type: 'string', enum: ['promotional', 'informational', 'service', 'incident', 'reply'] },
     publish_at: { type: 'string', minLength: 1 },
     publishAt: { type: 'string', minLength: 1 },
@@ -46,7 +46,7 @@ export const postFieldsSchema = {
   },
 };
 
-const validatePostFields = new Ajv({ allErrors: false, strict: false }).compile(postFieldsSchema);
+let postFieldsValidator: Validator | undefined;
 
 /** Front-matter keys written in snake_case (or twitter-together's names), in postlint's names. */
 const KEY_ALIASES: Record<string, string> = {
@@ -62,14 +62,18 @@ export function readPostFields(data: unknown, source: FieldLocator): PostMeta {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new PostlintError('front matter must be a mapping of keys to values', source.locate([]));
   }
-  if (!validatePostFields(data)) {
-    const [error] = validatePostFields.errors ?? [];
+  const validate = (postFieldsValidator ??= compileValidator(postFieldsSchema, POST_FIELDS_VALIDATION));
+  if (!validate(data)) {
+    const [error] = validate.errors ?? [];
     const problem = describeAjvError(error);
+    // "platforms" may be a name or a list: ajv's first complaint ("must be string") helps nobody.
+    if (problem.path[0] === 'platforms') problem.message = `must name platforms postlint knows: ${PLATFORM_WORDS.join(', ')}`;
     throw new PostlintError(`front matter "${problem.path.join('.')}" ${problem.message}`, source.locate(problem.path));
   }
   const meta: PostMeta = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) meta[Object.hasOwn(KEY_ALIASES, key) ? KEY_ALIASES[key] : key] = value;
   if (typeof meta.platforms === 'string') meta.platforms = [meta.platforms];
+  if (Array.isArray(meta.platforms)) meta.platforms = meta.platforms.map(canonicalPlatform);
   if (meta.replyTo !== undefined && meta.category === undefined) meta.category = 'reply';
   return meta;
 }

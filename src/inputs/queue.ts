@@ -35,6 +35,7 @@ function alignToSource(value: string, content: string, start: number, end: numbe
   return (offset) => map[Math.max(0, Math.min(offset, value.length))];
 }
 
+/** The list of posts: the document itself, or its `posts:`. */
 function postList(data: unknown): { list: unknown[]; path: Array<string | number> } | undefined {
   if (Array.isArray(data)) return { list: data, path: [] };
   if (data && typeof data === 'object' && Array.isArray((data as { posts?: unknown }).posts)) {
@@ -43,32 +44,45 @@ function postList(data: unknown): { list: unknown[]; path: Array<string | number
   return undefined;
 }
 
-const looksLikeQueue = (list: unknown[]) => list.length > 0 && list.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item));
+const isMapping = (item: unknown): item is Record<string, unknown> => item !== null && typeof item === 'object' && !Array.isArray(item);
+
+/**
+ * Whether a file found by walking a folder is a queue: `{posts: [...]}`, or a list with at least
+ * one entry that has `text`. Other YAML and JSON in a content repo (package.json, a list of
+ * settings) is not, and is left alone.
+ */
+const isWalkedQueue = (queue: { list: unknown[]; path: Array<string | number> }) =>
+  queue.path.length > 0 || queue.list.some((item) => isMapping(item) && 'text' in item);
 
 /** Does the file mention a `text:` key at all? Decides whether a walked file that fails to parse is a broken queue. */
 const MENTIONS_TEXT_KEY = /(?:^|[\n{,])\s*(?:-\s*)?["']?text["']?\s*:/;
 
+function describeValue(item: unknown): string {
+  if (item === null) return 'null';
+  return Array.isArray(item) ? 'a list' : `a ${typeof item}`;
+}
+
 export function readQueueFile(file: string, content: string, context: ReaderContext): PostSource[] | null {
   let source: YamlSource;
+  let data: unknown;
   try {
     source = YamlSource.parse(file, content);
+    data = source.toData();
   } catch (error) {
     // A walked tsconfig.json with comments is not a broken queue; a file with posts in it is.
     if (!context.explicit && !MENTIONS_TEXT_KEY.test(content)) return null;
     throw error;
   }
-  const data = source.toData();
   const queue = postList(data);
-  if (!queue || !looksLikeQueue(queue.list)) {
-    // A walked folder holds other YAML and JSON (package.json, CI files): only a named file must be a queue.
-    if (!context.explicit) return null;
-    throw new PostlintError('not a post queue: expected a list of posts with "text", or {posts: [...]}', source.locate([]));
-  }
+  // A walked folder holds other YAML and JSON (package.json, CI files): only a named file must be a queue.
+  if (!context.explicit && (!queue || !isWalkedQueue(queue))) return null;
+  if (!queue) throw new PostlintError('not a post queue: expected a list of posts with "text", or {posts: [...]}', source.locate([]));
   const posts: PostSource[] = [];
   queue.list.forEach((item, index) => {
     const path = [...queue.path, index];
     try {
-      const { text, ...fields } = item as Record<string, unknown>;
+      if (!isMapping(item)) throw new PostlintError(`a post must be a mapping with "text", not ${describeValue(item)}`, source.locate(path));
+      const { text, ...fields } = item;
       if (typeof text !== 'string') throw new PostlintError('post has no "text" string', source.locate(path));
       const meta = readPostFields(fields, source.at(path));
       const node = source.doc.getIn([...path, 'text'], true) as Scalar | undefined;
@@ -77,7 +91,8 @@ export function readQueueFile(file: string, content: string, context: ReaderCont
         text,
         meta,
         textStart: range[0],
-        offsetMap: alignToSource(text, content, range[0], range[1]),
+        // The parsed text, not the file: a lone CR there is the LF the parser saw, at the same offset.
+        offsetMap: alignToSource(text, source.text, range[0], range[1]),
         locateMeta: locateField(fields, (fieldPath, options) => source.rangeOf([...path, ...fieldPath], options)),
       });
     } catch (error) {

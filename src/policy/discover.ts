@@ -2,7 +2,7 @@
  * Finds the policy for a run: --policy if given, else the nearest postlint.yaml (or .yml, or a
  * dot-file) from the current directory upward, else the built-in recommended preset.
  */
-import { existsSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PostlintError } from '../errors.js';
 import { CompiledPolicy } from './compile.js';
@@ -17,7 +17,10 @@ export function findPolicyFile(startDir: string): string | undefined {
   for (;;) {
     for (const name of POLICY_FILE_NAMES) {
       const candidate = join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      // lstat, not exists: a postlint.yaml that is a broken link or a link loop is still the team's
+      // policy, and loading it reports why it cannot be read rather than silently using another.
+      const entry = lstatSync(candidate, { throwIfNoEntry: false });
+      if (entry && (entry.isSymbolicLink() || statSync(candidate).isFile())) return candidate;
     }
     const parent = dirname(dir);
     if (parent === dir) return undefined;
@@ -37,7 +40,8 @@ export async function loadPolicy(options: { policy?: string; cwd?: string } = {}
   let resolved: ResolvedPolicy;
   let usedDefault = false;
   if (options.policy) {
-    if (!existsSync(join(cwd, options.policy)) && !existsSync(options.policy)) {
+    const named = (path: string) => lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+    if (!named(join(cwd, options.policy)) && !named(options.policy)) {
       throw new PostlintError(`policy file not found: ${options.policy}`);
     }
     resolved = await loadPolicyFile(options.policy, cwd);

@@ -5,12 +5,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { Ajv } from 'ajv';
 import { builtinRules } from '../../rules/index.js';
 import { packageRoot } from '../data-files.js';
-import { PostlintError } from '../errors.js';
+import { describeSystemError, PostlintError } from '../errors.js';
+import { decodePostBytes } from '../files.js';
+import { canonicalPlatform } from '../platforms.js';
 import type { CsvMapping } from '../inputs/reader.js';
 import { describeAjvError } from '../rule-options.js';
+import { compileValidator, POLICY_VALIDATION } from '../schema-validators.js';
 import type { Severity } from '../types.js';
 import { loadPlugin, type LoadedRule } from './plugins.js';
 import { policyStructureSchema } from './structure-schema.js';
@@ -73,8 +75,6 @@ export function presetNames(): string[] {
     .sort();
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateStructure = ajv.compile(policyStructureSchema);
 
 interface RawPolicy {
   extends?: string | string[];
@@ -95,19 +95,28 @@ function presetPath(name: string): string {
 }
 
 function readSource(absolutePath: string, shownAs: string): YamlSource {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(absolutePath, 'utf8');
+    bytes = readFileSync(absolutePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : describeSystemError(error);
     throw new PostlintError(`cannot read policy: ${why}`, { file: shownAs });
+  }
+  // The same checks as a post file (size, UTF-16, invalid UTF-8 at its line and column), but a NUL
+  // byte is left to the YAML reader, which says where it is.
+  const text = bytes.includes(0) ? Buffer.from(bytes).toString('utf8') : decodePostBytes(bytes, shownAs);
+  if (typeof text !== 'string') throw new PostlintError(`cannot read policy: ${text.message.replace(/, not a post$/, '')}`, { file: text.file, line: text.line, column: text.column });
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    // As stylelint does: an empty policy would pass every post, which is never what was meant.
+    throw new PostlintError('policy file is empty; write at least `extends: [recommended]`', { file: shownAs });
   }
   return YamlSource.parse(shownAs, text.replace(/^\uFEFF/, ''));
 }
 
 function checkStructure(source: YamlSource): RawPolicy {
   const data = source.toData() ?? {};
+  const validateStructure = compileValidator(policyStructureSchema, POLICY_VALIDATION);
   if (!validateStructure(data)) {
     // ajv reports every alternative of an anyOf; the most specific error (deepest path) is the
     // one a person can act on.
@@ -180,7 +189,7 @@ class PolicyResolver {
     }
 
     this.policy.layers.push(shownAs);
-    if (raw.platforms) this.policy.platforms = [...raw.platforms];
+    if (raw.platforms) this.policy.platforms = raw.platforms.map(canonicalPlatform);
     if (raw.csv) this.policy.csv = raw.csv;
     if (raw.requireDirectiveReason !== undefined) this.policy.requireDirectiveReason = raw.requireDirectiveReason;
     if (raw.calendar) this.policy.calendar = { patterns: raw.calendar, baseDir: dir };

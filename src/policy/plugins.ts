@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnyRule } from '../types.js';
+import { readOnlyPost } from '../read-only.js';
+import { type AnyRule, type CalendarCheckFunction, isCalendarRule } from '../types.js';
 
 export interface LoadedRule {
   rule: AnyRule;
@@ -34,9 +35,59 @@ export function ruleContractProblem(candidate: unknown): string | undefined {
   return undefined;
 }
 
-/** Fills the optional parts of a plugin's meta so the rest of postlint can rely on them. */
-function withDefaults(rule: AnyRule): AnyRule {
-  return <AnyRule>{
+/**
+ * How long a plugin module may take to import, and its `create` to finish, before the run gives
+ * up on it (exit 2). Without a limit a promise that never settles would let Node exit mid-run with
+ * no verdict at all. A check itself runs synchronously and cannot be interrupted: see
+ * docs/reliability.md.
+ */
+export const PLUGIN_START_TIMEOUT_MS = 30_000;
+
+export interface PluginLoadOptions {
+  /** Overrides PLUGIN_START_TIMEOUT_MS (tests). */
+  timeoutMs?: number;
+}
+
+function withTimeout<T>(work: () => T | Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  return Promise.race([Promise.resolve().then(work), expired]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A calendar check as plugins give it, held to the contract the kernel enforces for post checks
+ * (src/check-post.ts): it sees frozen copies of the posts (src/read-only.ts), and a promise it
+ * returns is an error, not an unhandled rejection that would take the process down.
+ */
+function guardCalendarCheck(check: CalendarCheckFunction): CalendarCheckFunction {
+  return (posts, context) => {
+    const views = posts.map(readOnlyPost);
+    const originals = new Map(views.map((view, index) => [view, posts[index]]));
+    const returned: unknown = check(Object.freeze(views), {
+      now: context.now,
+      report: (post, finding) => context.report(originals.get(post) ?? post, finding),
+    });
+    if (typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function') {
+      Promise.resolve(returned).catch(() => {});
+      throw new Error('returned a promise: checks run synchronously (load data in create(), which may be async)');
+    }
+  };
+}
+
+// One guarded rule per rule object: a plugin that two policy layers both list is one rule, not a
+// clash with itself.
+const guardedRules = new WeakMap<object, AnyRule>();
+
+/**
+ * The rule as postlint runs it: optional parts of `meta` filled in so the rest of postlint can
+ * rely on them, `create` held to a time limit, and a calendar rule's check guarded.
+ */
+function guarded(rule: AnyRule, timeoutMs: number): AnyRule {
+  const cached = guardedRules.get(rule);
+  if (cached) return cached;
+  const result = <AnyRule>{
     ...rule,
     meta: {
       ...rule.meta,
@@ -44,7 +95,13 @@ function withDefaults(rule: AnyRule): AnyRule {
       schema: rule.meta.schema ?? { type: 'object', properties: {} },
       examples: { pass: rule.meta.examples?.pass ?? [], fail: rule.meta.examples?.fail ?? [] },
     },
+    async create(options: Record<string, unknown>) {
+      const check = await withTimeout(() => rule.create(options), timeoutMs, 'create()');
+      return isCalendarRule(rule) && typeof check === 'function' ? guardCalendarCheck(check as CalendarCheckFunction) : check;
+    },
   };
+  guardedRules.set(rule, result);
+  return result;
 }
 
 function rulesExportedBy(moduleNamespace: Record<string, unknown>): unknown[] {
@@ -67,8 +124,27 @@ export function resolvePluginPath(specifier: string, policyDir: string): string 
   return createRequire(join(policyDir, 'postlint.yaml')).resolve(specifier);
 }
 
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
+
+/** The rules a module exports, each checked against the contract; throws with what is wrong. */
+function checkedRules(moduleNamespace: Record<string, unknown>, specifier: string): AnyRule[] {
+  let rules: unknown[];
+  let problem: string | undefined;
+  try {
+    rules = rulesExportedBy(moduleNamespace);
+    problem = rules.map(ruleContractProblem).find((found) => found !== undefined);
+  } catch (error) {
+    // A getter on the exported object that throws is a broken export like any other.
+    throw new Error(`plugin "${specifier}" exports a rule that cannot be read: ${firstLine(error)}`);
+  }
+  if (problem) throw new Error(`plugin "${specifier}" ${problem}`);
+  if (rules.length === 0) throw new Error(`plugin "${specifier}" exports no rules`);
+  return rules as AnyRule[];
+}
+
 /** Loads a plugin; throws an Error whose message says what went wrong (the caller adds the position). */
-export async function loadPlugin(specifier: string, policyDir: string): Promise<LoadedRule[]> {
+export async function loadPlugin(specifier: string, policyDir: string, options: PluginLoadOptions = {}): Promise<LoadedRule[]> {
+  const timeoutMs = options.timeoutMs ?? PLUGIN_START_TIMEOUT_MS;
   let path: string;
   try {
     path = resolvePluginPath(specifier, policyDir);
@@ -77,15 +153,9 @@ export async function loadPlugin(specifier: string, policyDir: string): Promise<
   }
   let moduleNamespace: Record<string, unknown>;
   try {
-    moduleNamespace = await import(pathToFileURL(path).href);
+    moduleNamespace = await withTimeout(() => import(pathToFileURL(path).href), timeoutMs, 'its import');
   } catch (error) {
-    throw new Error(`cannot load plugin "${specifier}": ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+    throw new Error(`cannot load plugin "${specifier}": ${firstLine(error)}`);
   }
-  const rules = rulesExportedBy(moduleNamespace);
-  if (rules.length === 0) throw new Error(`plugin "${specifier}" exports no rules`);
-  return rules.map((candidate) => {
-    const problem = ruleContractProblem(candidate);
-    if (problem) throw new Error(`plugin "${specifier}" ${problem}`);
-    return { rule: withDefaults(candidate as AnyRule), origin: specifier, path };
-  });
+  return checkedRules(moduleNamespace, specifier).map((rule) => ({ rule: guarded(rule, timeoutMs), origin: specifier, path }));
 }

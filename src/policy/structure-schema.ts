@@ -7,7 +7,7 @@
 import type { JSONSchemaType } from '../json-schema.js';
 
 export const SEVERITIES = ['off', 'warn', 'error'] as const;
-import { PLATFORMS } from '../platforms.js';
+import { PLATFORM_WORDS, PLATFORMS } from '../platforms.js';
 
 export { PLATFORMS };
 
@@ -48,8 +48,8 @@ export const policyStructureSchema: JSONSchemaType = {
     },
     platforms: {
       type: 'array',
-      items: { type: 'string', enum: [...PLATFORMS] },
-      description: 'Platforms a post targets when it names none itself.',
+      items: { type: 'string', enum: [...PLATFORM_WORDS] },
+      description: 'Platforms a post targets when it names none itself ("twitter" is read as x).',
     },
     plugins: {
       type: 'array',

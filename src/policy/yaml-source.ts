@@ -1,35 +1,116 @@
 /**
- * A policy file parsed with its source positions kept, so every later error — schema, unknown
- * rule, bad option, unloadable plugin — can point at the exact node as file:line:col.
+ * A YAML file (a policy, a post queue, front matter) parsed with its source positions kept, so
+ * every later error — schema, unknown rule, bad option, unloadable plugin — can point at the
+ * exact node as file:line:col.
+ *
+ * Parsing is safe on hostile input: a NUL byte is refused, nesting deeper than MAX_NESTING_DEPTH
+ * is refused before the (recursive) composer could overflow the stack, and aliases that expand
+ * too far (a "billion laughs" bomb) are refused instead of expanded. A lone CR ends a line, as
+ * the YAML spec says, although the parser only knows LF and CRLF.
  */
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { Composer, type CST, type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser, visit, YAMLParseError } from 'yaml';
 import { PostlintError, type SourcePosition } from '../errors.js';
+import { LineIndex } from '../text/positions.js';
 
 export type NodePath = ReadonlyArray<string | number>;
+
+/** Far deeper than any policy or post needs (they nest under ten levels); shallow enough to be safe. */
+export const MAX_NESTING_DEPTH = 100;
+
+/** Aliases one document may expand (the yaml library's own default): enough for any real reuse. */
+const MAX_ALIAS_COUNT = 100;
+
+/** A lone CR becomes LF: the same length, so every offset still points into the original text. */
+const withLfLineEnds = (text: string) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+
+/** The offset of the first collection nested deeper than MAX_NESTING_DEPTH, if any. */
+function tooDeepAt(document: CST.Document): number | undefined {
+  // An explicit stack: measuring the depth must not recurse as deep as the input does.
+  const pending: Array<{ token: CST.Token | null | undefined; depth: number }> = [{ token: document.value, depth: 1 }];
+  while (pending.length > 0) {
+    const { token, depth } = pending.pop()!;
+    if (!token || (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection')) continue;
+    if (depth > MAX_NESTING_DEPTH) return token.offset;
+    for (const item of token.items as CST.CollectionItem[]) {
+      pending.push({ token: item.key, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
 
 export class YamlSource {
   private constructor(
     /** Path as shown to the user. */
     readonly file: string,
-    readonly doc: Document,
+    readonly doc: Document.Parsed,
     private readonly lineCounter: LineCounter,
+    /** The text as parsed (lone CRs as LF): offsets into it are offsets into the file. */
+    readonly text: string,
   ) {}
 
-  static parse(file: string, text: string): YamlSource {
+  static parse(file: string, original: string): YamlSource {
+    const text = withLfLineEnds(original);
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const source = new YamlSource(file, doc, lineCounter);
+    const at = (offset: number): SourcePosition => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { file, line, column: col };
+    };
+    const nul = text.indexOf('\0');
+    if (nul >= 0) throw new PostlintError('contains a NUL byte: a binary file, not YAML', { file, ...new LineIndex(text).position(nul) });
+    const doc = YamlSource.compose(text, lineCounter, file, at);
+    const source = new YamlSource(file, doc, lineCounter, text);
     const [error] = doc.errors;
-    if (error) throw new PostlintError(error.message.split('\n')[0], source.positionOf(error.pos[0]));
+    if (error) throw new PostlintError(YamlSource.describe(error), source.positionOf(error.pos[0]));
     return source;
   }
 
-  /** The document as plain data; aliases are capped so a "billion laughs" file cannot exhaust memory. */
+  /** parseDocument, with every document's nesting measured before it is composed. */
+  private static compose(text: string, lineCounter: LineCounter, file: string, at: (offset: number) => SourcePosition): Document.Parsed {
+    function* measured(tokens: Iterable<CST.Token>): Generator<CST.Token> {
+      for (const token of tokens) {
+        const deep = token.type === 'document' ? tooDeepAt(token) : undefined;
+        if (deep !== undefined) throw new PostlintError(`nested more than ${MAX_NESTING_DEPTH} levels deep (the most postlint reads in YAML or JSON)`, at(deep));
+        yield token;
+      }
+    }
+    const composer = new Composer({ uniqueKeys: true });
+    let doc: Document.Parsed | undefined;
+    for (const next of composer.compose(measured(new Parser(lineCounter.addNewLine).parse(text)), true, text.length)) {
+      if (!doc) doc = next;
+      else {
+        doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'more than one YAML document (a second "---" line?)'));
+        break;
+      }
+    }
+    if (!doc) throw new PostlintError('cannot parse YAML', { file });
+    return doc;
+  }
+
+  /** The parser's message, on one line and without its advice for programmers. */
+  private static describe(error: YAMLParseError): string {
+    if (error.code === 'RESOURCE_EXHAUSTION') return `nested too deeply to read`;
+    return error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  }
+
+  /**
+   * The document as plain data. Aliases are capped, so a "billion laughs" file cannot exhaust
+   * memory; the error points at the first alias.
+   */
   toData(): unknown {
     try {
-      return this.doc.toJS({ maxAliasCount: 100 });
+      return this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      throw new PostlintError(`cannot read policy: ${(error as Error).message}`, { file: this.file, line: 1, column: 1 });
+      if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) {
+        throw new PostlintError(String((error as Error).message).split('\n')[0], { file: this.file, line: 1, column: 1 });
+      }
+      let firstAlias: SourcePosition | undefined;
+      visit(this.doc, {
+        Alias: (_key, node) => {
+          firstAlias = this.positionOfNode(node);
+          return visit.BREAK;
+        },
+      });
+      throw new PostlintError(`YAML aliases expand too far (over ${MAX_ALIAS_COUNT} copies; an alias bomb?), so postlint does not expand them`, firstAlias ?? { file: this.file, line: 1, column: 1 });
     }
   }
 

@@ -14,14 +14,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLexicon, packageRoot } from '../data-files.js';
+import { isFreshBuildOutput, loadLexicon, packageRoot } from '../data-files.js';
 
 /** The shipped word lists, read once per process on first use. */
 interface ShippedWords {
   /** Words a hashtag may be split into. */
-  pieces: Set<string>;
+  pieces: SortedWords;
   /** Rarer words that are one word although they split into pieces. */
-  singleWords: Set<string>;
+  singleWords: SortedWords;
   /** Lower-cased abbreviation → how a suggestion writes it ("ceo" → "CEO"). */
   acronyms: Map<string, string>;
   /** Pieces that are an abbreviation when they open a multi-word tag ("us" → "US"). */
@@ -52,25 +52,68 @@ export function unfoldWordLines(text: string): string[] {
   return words;
 }
 
-let shipped: ShippedWords | undefined;
+/** A sorted word list searched by halving: no Set of 50,000 strings to build on every run. */
+class SortedWords {
+  constructor(private readonly words: readonly string[]) {}
+
+  has(word: string): boolean {
+    let low = 0;
+    let high = this.words.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const here = this.words[middle];
+      if (here === word) return true;
+      if (here < word) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+}
+
+/** The two word lists as the build stores them (dist/data/hashtag-dictionary.json). */
+export interface WordLists {
+  /** Sorted, unique. */
+  pieces: string[];
+  /** Sorted, unique. */
+  singleWords: string[];
+}
+
+export const WORD_LISTS_FILE = join('dist', 'data', 'hashtag-dictionary.json');
+const WORD_LIST_SOURCES = ['english-words.txt', 'english-words-single.txt', 'hashtag-words.yaml'].map((file) => join('rules', 'data', file));
 
 function readWordFile(name: string): string[] {
   return unfoldWordLines(readFileSync(join(packageRoot(), 'rules', 'data', name), 'utf8'));
 }
 
+const sortedUnique = (words: Iterable<string>) => [...new Set(words)].sort();
+
+/** Builds the word lists from the files in rules/data (the build stores the result). */
+export function buildWordLists(): WordLists {
+  const data = loadLexicon<HashtagWordsData>('hashtag-words');
+  // One- and two-letter words count only where hashtag-words.yaml lists them.
+  const pieces = readWordFile('english-words.txt').filter((word) => word.length > 2);
+  pieces.push(...data.words, ...data.shortWords, ...data.acronyms.map((acronym) => acronym.toLowerCase()));
+  return { pieces: sortedUnique(pieces), singleWords: sortedUnique(readWordFile('english-words-single.txt')) };
+}
+
+let shipped: ShippedWords | undefined;
+
 /** ~50,000 words: read only when a post first has a hashtag worth splitting. */
 function shippedWords(): ShippedWords {
   if (shipped) return shipped;
   const data = loadLexicon<HashtagWordsData>('hashtag-words');
-  const shortWords = new Set(data.shortWords);
-  const acronyms = new Map(data.acronyms.map((acronym) => [acronym.toLowerCase(), acronym]));
-  // One- and two-letter words count only where hashtag-words.yaml lists them.
-  const pieces = new Set(readWordFile('english-words.txt').filter((word) => word.length > 2));
-  for (const word of [...data.words, ...shortWords, ...acronyms.keys()]) pieces.add(word);
+  const lists = isFreshBuildOutput(WORD_LISTS_FILE, [...WORD_LIST_SOURCES, join('src', 'text', 'hashtag-words.ts')])
+    ? (JSON.parse(readFileSync(join(packageRoot(), WORD_LISTS_FILE), 'utf8')) as WordLists)
+    : buildWordLists();
   let longestPiece = 0;
-  for (const word of pieces) if (word.length > longestPiece) longestPiece = word.length;
-  const leadingAcronyms = new Map(Object.entries(data.leadingAcronyms ?? {}));
-  return (shipped = { pieces, singleWords: new Set(readWordFile('english-words-single.txt')), acronyms, leadingAcronyms, longestPiece });
+  for (const word of lists.pieces) if (word.length > longestPiece) longestPiece = word.length;
+  return (shipped = {
+    pieces: new SortedWords(lists.pieces),
+    singleWords: new SortedWords(lists.singleWords),
+    acronyms: new Map(data.acronyms.map((acronym) => [acronym.toLowerCase(), acronym])),
+    leadingAcronyms: new Map(Object.entries(data.leadingAcronyms ?? {})),
+    longestPiece,
+  });
 }
 
 /** The shipped words plus a team's own (brand names, jargon), which are pieces too. */

@@ -15,19 +15,29 @@
  * - inside hashtags, on the hashtag's word boundaries: "#VoteForSmith", "#ReElectJane" and the
  *   all-lower-case "#reelectjane" match "vote for" and "re-elect" (see `matchHashtag`).
  *
+ * A topic's `patterns` are regular expressions in JavaScript syntax, matched case-insensitively as
+ * written. Patterns from a policy run on RE2 (src/text/policy-regex.ts), in time linear in the post,
+ * so `(a+)+$` cannot hang a run; lookaround and backreferences, which RE2 cannot run, are refused
+ * when the policy loads. Patterns shipped with postlint (rules/data/topics/) are reviewed code and
+ * run on JavaScript's engine.
+ *
  * Compile once (`compileTopics`, in a rule's create()), then call `findTopicMatches` per post: a
- * post costs one hash lookup per word, plus the user's patterns.
+ * post costs one hash lookup per word, plus the patterns.
  */
 import type { JSONSchemaType } from '../json-schema.js';
 import type { Post } from '../types.js';
 import { RuleOptionError } from '../types.js';
 import { normalizeWord, tokenizeWords } from './analyze.js';
+import { compilePolicyRegex, type PolicyRegex, PolicyRegexError } from './policy-regex.js';
 
 export interface TopicDefinition {
   name: string;
   /** Words and phrases, in base form; each matches as whole words with its inflections. */
   terms?: readonly string[];
-  /** Regular expressions (JavaScript syntax, Unicode mode), matched case-insensitively as written. */
+  /**
+   * Regular expressions (JavaScript syntax, Unicode mode), matched case-insensitively as written;
+   * from a policy, without lookaround or backreferences (see src/text/policy-regex.ts).
+   */
   patterns?: readonly string[];
 }
 
@@ -55,8 +65,15 @@ interface CompiledTerm {
 interface CompiledPattern {
   topicIndex: number;
   written: string;
-  regex: RegExp;
+  /** Every non-empty match, as offsets into the text. */
+  matchAll: (text: string) => Iterable<{ start: number; end: number; text: string }>;
 }
+
+/**
+ * Where topic patterns come from: a team's `policy` (untrusted: run on RE2, linear time) or
+ * `postlint` itself (the reviewed lists in rules/data/topics/, run on JavaScript's engine).
+ */
+export type PatternSource = 'policy' | 'postlint';
 
 export interface CompiledTopics<Topic extends TopicDefinition = TopicDefinition> {
   readonly topics: readonly Topic[];
@@ -153,6 +170,7 @@ function addToIndex(index: Map<string, CompiledTerm[]>, key: string, term: Compi
 export function compileTopics<Topic extends TopicDefinition>(
   topics: readonly Topic[],
   optionsPath: ReadonlyArray<string | number> = ['topics'],
+  patternSource: PatternSource = 'policy',
 ): CompiledTopics<Topic> {
   const byFirstWordForm = new Map<string, CompiledTerm[]>();
   const byHashtagPrefix = new Map<string, CompiledTerm[]>();
@@ -173,20 +191,46 @@ export function compileTopics<Topic extends TopicDefinition>(
     });
     (topic.patterns ?? []).forEach((written, patternIndex) => {
       const path = [...optionsPath, topicIndex, 'patterns', patternIndex];
-      let regex: RegExp;
-      try {
-        regex = new RegExp(written, 'giu');
-      } catch (error) {
-        throw new RuleOptionError((error as Error).message, path);
-      }
-      // A pattern that matches empty text would report zero-width findings at every position.
-      if (new RegExp(`^(?:${written})$`, 'iu').test('')) {
-        throw new RuleOptionError(`regular expression /${written}/ matches empty text`, path);
-      }
-      patterns.push({ topicIndex, written, regex });
+      const compiled = patternSource === 'policy' ? compilePolicyPattern(written, path) : compileShippedPattern(written, path);
+      patterns.push({ topicIndex, written, ...compiled });
     });
   });
   return { topics, byFirstWordForm, byHashtagPrefix, patterns };
+}
+
+type PatternMatcher = Pick<CompiledPattern, 'matchAll'>;
+
+// A pattern that matches empty text would report zero-width findings at every position.
+const matchesEmptyError = (written: string, path: ReadonlyArray<string | number>) =>
+  new RuleOptionError(`regular expression /${written}/ matches empty text`, path);
+
+function compilePolicyPattern(written: string, path: ReadonlyArray<string | number>): PatternMatcher {
+  let regex: PolicyRegex;
+  try {
+    regex = compilePolicyRegex(written);
+  } catch (error) {
+    if (error instanceof PolicyRegexError) throw new RuleOptionError(error.message, path);
+    throw error;
+  }
+  if (regex.matchesEmpty()) throw matchesEmptyError(written, path);
+  return { matchAll: (text) => regex.matchAll(text) };
+}
+
+function compileShippedPattern(written: string, path: ReadonlyArray<string | number>): PatternMatcher {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(written, 'giu');
+  } catch (error) {
+    throw new RuleOptionError((error as Error).message, path);
+  }
+  if (new RegExp(`^(?:${written})$`, 'iu').test('')) throw matchesEmptyError(written, path);
+  return {
+    *matchAll(text) {
+      for (const match of text.matchAll(regex)) {
+        if (match[0] !== '') yield { start: match.index, end: match.index + match[0].length, text: match[0] };
+      }
+    },
+  };
 }
 
 // Between the words of a phrase: spaces or a hyphen, never a sentence break or other punctuation.
@@ -304,10 +348,8 @@ function matchHashtags<Topic extends TopicDefinition>(
 
 function matchPatterns<Topic extends TopicDefinition>(text: string, compiled: CompiledTopics<Topic>, found: TopicMatch<Topic>[]): void {
   for (const pattern of compiled.patterns) {
-    for (const match of text.matchAll(pattern.regex)) {
-      if (match[0] === '') continue;
-      const start = match.index;
-      found.push({ topic: compiled.topics[pattern.topicIndex], term: pattern.written, via: 'pattern', start, end: start + match[0].length, text: match[0] });
+    for (const { start, end, text: matched } of pattern.matchAll(text)) {
+      found.push({ topic: compiled.topics[pattern.topicIndex], term: pattern.written, via: 'pattern', start, end, text: matched });
     }
   }
 }
@@ -358,7 +400,8 @@ export function topicSchema(describe: { name: string; extraProperties?: Record<s
         type: 'array',
         items: { type: 'string', minLength: 1 },
         default: [],
-        description: 'Regular expressions (JavaScript syntax), matched case-insensitively as written.',
+        description:
+          'Regular expressions (JavaScript syntax), matched case-insensitively as written; run in linear time (RE2), so lookaround and backreferences are not supported.',
       },
     },
   };

@@ -1,10 +1,10 @@
 /**
  * twitter-text, the library X publishes for what its apps count and link: entities (hashtags,
- * mentions, URLs) and the weighted length of a post. It costs ~100 ms to load, so it is loaded on
- * first use only, once per process, and every part of postlint reaches it through
- * `loadTwitterText()`: a policy that never needs entities or X's count never pays for it.
+ * mentions, URLs) and the weighted length of a post. It takes ~25 ms to initialise, so it is loaded
+ * on first use only (src/dependencies.cts), once per process, and every part of postlint reaches it
+ * through `loadTwitterText()`: a run that never needs entities or X's count never pays for it.
  */
-import { createRequire } from 'node:module';
+import { loadTwitterText } from '../dependencies.js';
 import { graphemeStartAt, graphemes } from './graphemes.js';
 
 export interface TwitterTextEntity {
@@ -45,11 +45,7 @@ export interface TwitterText {
   regexen: { endMentionMatch: RegExp };
 }
 
-let twitterText: TwitterText | undefined;
-
-export function loadTwitterText(): TwitterText {
-  return (twitterText ??= createRequire(import.meta.url)('twitter-text') as TwitterText);
-}
+export { loadTwitterText };
 
 /** X's counting rules by version: v1 (140, every character 1), v2 (280, CJK 2), v3 (v2 + an emoji sequence 2). */
 export type XCountingVersion = 1 | 2 | 3;
