@@ -52,7 +52,8 @@ const vendorPlugin = {
 
 const cli = await build({
   ...shared,
-  entryPoints: { postlint: join(root, 'src', 'cli.ts') },
+  // The worker thread of a parallel run (src/parallel.ts) is an entry of its own, beside the CLI.
+  entryPoints: { postlint: join(root, 'src', 'cli.ts'), 'lint-worker': join(root, 'src', 'lint-worker.ts') },
   outdir,
   splitting: true,
   format: 'esm',

@@ -10,6 +10,7 @@ import { fixContent } from './fix.js';
 import { createIgnoreMatcher } from './ignores.js';
 import { holdsNoPost } from './inputs/index.js';
 import { lintSources, type SourceFile } from './lint.js';
+import { checkInWorkers } from './parallel.js';
 import { loadPolicy, type LoadedPolicy } from './policy/discover.js';
 import type { LintReport, RunError } from './types.js';
 import { writeFileAtomic } from './write-file.js';
@@ -122,7 +123,19 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     reportUnusedDirectives: options.reportUnusedDirectives,
     cache,
   };
-  let report = await lintSources(sources, loaded.compiled, loaded.resolved.name, runOptions);
+  // A large run checks its posts on worker threads, which load the same policy file (or find the
+  // same built-in one). Not with --fix (it re-checks file by file) or --cache (most files are not
+  // checked at all).
+  const parallel = !options.fix && !cache;
+  let precomputed: Awaited<ReturnType<typeof checkInWorkers>>;
+  if (parallel) {
+    try {
+      precomputed = await checkInWorkers(sources, { policy: loaded.resolved.file ?? options.policy, cwd });
+    } catch (error) {
+      note(`worker threads failed (${(error as Error).message}); checking on one thread`);
+    }
+  }
+  let report = await lintSources(sources, loaded.compiled, loaded.resolved.name, { ...runOptions, precomputed });
   if (options.fix) {
     const lintOne = (candidate: SourceFile) => lintSources([candidate], loaded.compiled, loaded.resolved.name, runOptions);
     // The report shows the files as they are after fixing.

@@ -5,7 +5,7 @@
 import { type CachedPost, ResultCache } from './cache.js';
 import { runCalendarRules, toCalendarPost } from './calendar.js';
 import { applyDirectives, type DirectiveOptions, extractDirectives } from './directives.js';
-import { type ActiveRule, checkPost, type RawFinding } from './check-post.js';
+import { type ActiveRule, checkPost, type PostCheckOutcome, type RawFinding } from './check-post.js';
 import { PostlintError } from './errors.js';
 import { readerFor } from './inputs/index.js';
 import { createPost } from './post.js';
@@ -72,12 +72,14 @@ function toFinding(raw: RawFinding, post: PostSource, lines: LineIndex, content:
 
 const byPosition = (a: Finding, b: Finding) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 
-/** A post kept for calendar rules, with what is needed to place their findings. */
+/**
+ * A post kept for calendar rules. Calendar entries live for the whole run, so they hold as little
+ * as they can: the post itself (text and fields, its analysis computed afresh only for what
+ * calendar rules read) and its result. Where a calendar finding lands is worked out again from
+ * the file's content, only for the few posts a calendar rule reports on.
+ */
 export interface CalendarEntry {
   post: CalendarPost;
-  source: PostSource;
-  lines: LineIndex;
-  content: string;
   /** The post's result, when its file was given on the command line (else nothing is printed). */
   result?: PostResult;
   /** Post-rule findings before waivers, and how to turn raw findings into the printed ones. */
@@ -106,13 +108,50 @@ function postsOf(source: SourceFile, postSources: PostSource[], defaultPlatforms
   });
 }
 
+/**
+ * Turns a file's raw findings into printed ones: waivers applied, offsets mapped to lines and
+ * columns of the file. `read` is the file's posts as the reader returned them.
+ */
+function findingPlacer(source: SourceFile, read: PostSource[], policy: CompiledPolicy, options: LintRunOptions): (index: number, raw: RawFinding[], text: string) => Finding[] {
+  const extracted = read.map(extractDirectives);
+  const lines = new LineIndex(source.content);
+  const directiveOptions: DirectiveOptions = {
+    knownRules: new Set(policy.resolved.registry.keys()),
+    requireReason: policy.resolved.requireDirectiveReason,
+    reportUnused: options.reportUnusedDirectives ?? 'off',
+  };
+  return (index, raw, text) => {
+    const { kept, problems } = applyDirectives(raw, extracted[index].directives, text, directiveOptions);
+    return [
+      ...kept.map((finding) => toFinding(finding, extracted[index].source, lines, source.content)),
+      ...problems.map((finding) => toFinding(finding, read[index], lines, source.content)),
+    ].sort(byPosition);
+  };
+}
+
+/**
+ * Calendar findings arrive after the whole run: the file is read again for the few posts they land
+ * on, so no calendar entry keeps the reader's output (front-matter documents, line tables) alive.
+ * A function of its own, so the closure holds only its arguments, not the caller's variables.
+ */
+function placeLater(source: SourceFile, policy: CompiledPolicy, options: LintRunOptions, index: number, text: string): (raw: RawFinding[]) => Finding[] {
+  return (raw) => findingPlacer(source, readPosts(source, policy, []) ?? [], policy, options)(index, raw, text);
+}
+
 const statusOf = (findings: readonly Finding[]) => (findings.some((finding) => finding.severity === 'error') ? 'fail' : 'pass');
 
 /**
  * Checks every post in one file. Reader errors become run errors; the run goes on with other
  * files. With `calendar`, each post is also kept there for the calendar rules.
  */
-export async function lintSource(source: SourceFile, policy: CompiledPolicy, calendar?: CalendarEntry[], options: LintRunOptions = {}): Promise<FileOutcome> {
+export async function lintSource(
+  source: SourceFile,
+  policy: CompiledPolicy,
+  calendar?: CalendarEntry[],
+  options: LintRunOptions = {},
+  /** The post rules' outcomes, computed on a worker thread (src/parallel.ts). */
+  precomputed?: PostCheckOutcome[] | null,
+): Promise<FileOutcome> {
   const errors: RunError[] = [];
   const read = readPosts(source, policy, errors);
   if (read === null) return { results: [], errors, skipped: true };
@@ -120,39 +159,38 @@ export async function lintSource(source: SourceFile, policy: CompiledPolicy, cal
   const extracted = read.map(extractDirectives);
   const postSources = extracted.map((entry) => entry.source);
   const rules: ActiveRule[] = await policy.rulesFor(source.absolutePath);
-  const lines = new LineIndex(source.content);
-  const directiveOptions: DirectiveOptions = {
-    knownRules: new Set(policy.resolved.registry.keys()),
-    requireReason: policy.resolved.requireDirectiveReason,
-    reportUnused: options.reportUnusedDirectives ?? 'off',
-  };
+  const place = findingPlacer(source, read, policy, options);
   const results: PostResult[] = [];
   const cache = options.cache;
   const cacheKey = cache ? ResultCache.keyOf({ content: source.content, rules: policy.effectiveRules(source.absolutePath), plugins: cache.plugins, version: cache.version }) : '';
   const cached = cache?.store.get(source.absolutePath, cacheKey);
   const fresh: CachedPost[] = [];
   postsOf(source, postSources, policy.resolved.platforms).forEach((post, index) => {
-    const outcome = cached?.[index] ? { findings: cached[index].raw, metrics: cached[index].metrics, crashes: [] } : checkPost(post, rules);
+    const outcome = cached?.[index] ? { findings: cached[index].raw, metrics: cached[index].metrics, crashes: [] } : (precomputed?.[index] ?? checkPost(post, rules));
     fresh.push({ raw: outcome.findings, metrics: outcome.metrics });
     errors.push(...outcome.crashes);
-    // Kept with the calendar entry until calendar rules have run: it must not hold on to the post,
-    // whose analysis (every word, sentence and match) would then live for the whole run.
     const text = post.text;
-    const finalize = (raw: RawFinding[]) => {
-      const { kept, problems } = applyDirectives(raw, extracted[index].directives, text, directiveOptions);
-      return [
-        ...kept.map((finding) => toFinding(finding, postSources[index], lines, source.content)),
-        ...problems.map((finding) => toFinding(finding, read[index], lines, source.content)),
-      ].sort(byPosition);
-    };
-    const findings = finalize(outcome.findings);
+    const findings = place(index, outcome.findings, text);
     const result: PostResult = { file: source.file, post: index, status: statusOf(findings), metrics: outcome.metrics, findings, text: post.text };
     results.push(result);
-    calendar?.push({ post: toCalendarPost(post), source: postSources[index], lines, content: source.content, result, raw: outcome.findings, finalize });
+    calendar?.push({ post: toCalendarPost(post), result, raw: outcome.findings, finalize: placeLater(source, policy, options, index, text) });
   });
   // A file whose rules crashed is not cached: the next run must try again.
   if (cache && !cached && errors.length === 0) cache.store.set(source.absolutePath, cacheKey, fresh);
   return { results, errors };
+}
+
+/**
+ * The post rules' raw outcomes for each post of a file, for a worker thread: nothing placed or
+ * waived yet, reader errors left to the main thread (which reads the file again). Null when the
+ * reader declines the file.
+ */
+export async function checkSourcePosts(source: SourceFile, policy: CompiledPolicy): Promise<PostCheckOutcome[] | null> {
+  const read = readPosts(source, policy, []);
+  if (read === null) return null;
+  const postSources = read.map((postSource) => extractDirectives(postSource).source);
+  const rules: ActiveRule[] = await policy.rulesFor(source.absolutePath);
+  return postsOf(source, postSources, policy.resolved.platforms).map((post) => checkPost(post, rules));
 }
 
 /** Reads a file only for the calendar: its posts are seen by calendar rules, never reported on. */
@@ -160,10 +198,7 @@ function readForCalendar(source: SourceFile, policy: CompiledPolicy, calendar: C
   const read = readPosts(source, policy, errors);
   if (!read) return;
   const postSources = read.map((postSource) => extractDirectives(postSource).source);
-  const lines = new LineIndex(source.content);
-  postsOf(source, postSources, policy.resolved.platforms).forEach((post, index) => {
-    calendar.push({ post: toCalendarPost(post, false), source: postSources[index], lines, content: source.content });
-  });
+  for (const post of postsOf(source, postSources, policy.resolved.platforms)) calendar.push({ post: toCalendarPost(post, false) });
 }
 
 /** Places calendar findings on the posts that were given, and re-decides their verdicts. */
@@ -201,6 +236,8 @@ export interface LintRunOptions {
   reportUnusedDirectives?: 'off' | 'warn' | 'error';
   /** Reuse post-rule results of unchanged files (`--cache`). */
   cache?: { store: ResultCache; plugins: string; version: string };
+  /** Post-rule outcomes computed on worker threads, by index into the sources (src/parallel.ts). */
+  precomputed?: ReadonlyArray<PostCheckOutcome[] | null>;
 }
 
 /** Lints already-read sources in order; used by the CLI and the library API alike. */
@@ -211,8 +248,8 @@ export async function lintSources(sources: readonly SourceFile[], policy: Compil
   // Posts are kept for the whole run only when a calendar rule needs them.
   const calendar: CalendarEntry[] | undefined = calendarRules.length > 0 ? [] : undefined;
   let files = 0;
-  for (const source of sources) {
-    const outcome = await lintSource(source, policy, calendar, options);
+  for (const [index, source] of sources.entries()) {
+    const outcome = await lintSource(source, policy, calendar, options, options.precomputed?.[index]);
     if (!outcome.skipped) files++;
     results.push(...outcome.results);
     runErrors.push(...outcome.errors);
