@@ -33,9 +33,12 @@ const shared = {
   metafile: true,
 };
 
+/** A dependency bundled from a file of ours instead of its package entry (scripts/vendor/). */
+const PATCHED = { 'vader-sentiment': join(root, 'scripts', 'vendor', 'vader-sentiment.mjs') };
+
 const vendor = await build({
   ...shared,
-  entryPoints: Object.fromEntries(VENDORED.map((name) => [name, name])),
+  entryPoints: Object.fromEntries(VENDORED.map((name) => [name, PATCHED[name] ?? name])),
   outdir: join(outdir, 'vendor'),
   format: 'cjs',
   outExtension: { '.js': '.cjs' },

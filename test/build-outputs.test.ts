@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { Ajv } from 'ajv';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { builtinRules } from '../rules/index.js';
@@ -115,5 +116,24 @@ describe('bundled dependencies', () => {
     const found = (module: Phones) => module.findPhoneNumbersInText(phones, 'GB').map(({ startsAt, endsAt, number }) => [startsAt, endsAt, number.number, number.country]);
     expect(found(bundled<Phones>('libphonenumber-js'))).toEqual(found(installed<Phones>('libphonenumber-js')));
     expect(found(bundled<Phones>('libphonenumber-js'))).toHaveLength(2);
+  });
+
+  it("score like the installed VADER although the bundle rewrites its tokenizer (scripts/vendor/vader-sentiment.mjs)", () => {
+    type Vader = { SentimentIntensityAnalyzer: { polarity_scores(text: string): unknown } };
+    const fast = bundled<Vader>('vader-sentiment').SentimentIntensityAnalyzer;
+    const original = installed<Vader>('vader-sentiment').SentimentIntensityAnalyzer;
+    const words = ['good', 'bad', 'not', 'very', 'love', 'hate', 'GREAT', 'but', 'sorry', 'cat', "don't", 'kinda', ':)', ':(', '<3', 'no', 'never', '__proto__', 'constructor'];
+    const marks = ['.', '!', '?', ',', ';', ':', '-', "'", '"', '!!', '!!!', '??', '?!?', '!?!?', '...', '(', ')', '#', '@', '_'];
+    const token = fc.tuple(fc.constantFrom('', ...marks), fc.constantFrom(...words), fc.constantFrom('', ...marks)).map(([before, word, after]) => before + word + after);
+    const text = fc.array(fc.tuple(token, fc.constantFrom(' ', '  ', '\n', '\t')), { maxLength: 25 }).map((parts) => parts.map(([t, space]) => t + space).join(''));
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(fast.polarity_scores(sample)).toEqual(original.polarity_scores(sample));
+      }),
+      { numRuns: 400 },
+    );
+    for (const sample of ['The service was GREAT!!! but the food... not so good :(', '"cat" cat, cat!!! ?!?cat cat?!? ...cat', '']) {
+      expect(fast.polarity_scores(sample)).toEqual(original.polarity_scores(sample));
+    }
   });
 });
