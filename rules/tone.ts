@@ -401,7 +401,7 @@ Phrases come from lexicons in \`rules/data/tone-*.yaml\`, each group with its re
 | hostile facet false-positive rate on that set's *neither* tweets | 0.069 | 0.064 |
 | brand tweets (corporate-messaging) with any finding at default options | 1.7% | 1.7% |
 
-VADER alone scores 0.888 / 0.869 and AFINN-165 (\`sentiment\`) 0.871 / 0.888 on the test halves. The first \`create()\` takes 0.15–0.2 s (lexicons, VADER, wink-sentiment); a post takes under 1 ms.`,
+VADER alone scores 0.888 / 0.869 and AFINN-165 (\`sentiment\`) 0.871 / 0.888 on the test halves. The first \`create()\` takes about 30 ms (lexicons, VADER, wink-sentiment; 0.15–0.2 s before the build precompiled them); a post about 0.3 ms, analysis included (docs/eval/tone.md).`,
   },
 
   create(options) {
