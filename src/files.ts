@@ -217,7 +217,7 @@ export function decodePostBytes(bytes: Uint8Array, shownAs: string, size?: numbe
  * Reads at most MAX_FILE_BYTES + 1 bytes: a file that is too large is refused by its size before
  * any is read, and a device or pipe named on the command line (`/dev/zero`) cannot exhaust memory.
  */
-function readBounded(absolutePath: string): { bytes: Uint8Array; size?: number } {
+export function readBounded(absolutePath: string): { bytes: Uint8Array; size?: number } {
   const fd = openSync(absolutePath, 'r');
   try {
     const stats = fstatSync(fd);

@@ -108,12 +108,26 @@ function postsOf(source: SourceFile, postSources: PostSource[], defaultPlatforms
   });
 }
 
+/** A file's posts as the reader returned them, the same with their waivers taken out, and as posts. */
+interface FilePosts {
+  read: PostSource[];
+  extracted: Array<ReturnType<typeof extractDirectives>>;
+  posts: Post[];
+}
+
+/** Reads a file's posts; waivers are taken out of the text before any rule sees it. Null: the reader declined the file. */
+function readFilePosts(source: SourceFile, policy: CompiledPolicy, errors: RunError[]): FilePosts | null {
+  const read = readPosts(source, policy, errors);
+  if (read === null) return null;
+  const extracted = read.map(extractDirectives);
+  return { read, extracted, posts: postsOf(source, extracted.map((entry) => entry.source), policy.resolved.platforms) };
+}
+
 /**
  * Turns a file's raw findings into printed ones: waivers applied, offsets mapped to lines and
- * columns of the file. `read` is the file's posts as the reader returned them.
+ * columns of the file.
  */
-function findingPlacer(source: SourceFile, read: PostSource[], policy: CompiledPolicy, options: LintRunOptions): (index: number, raw: RawFinding[], text: string) => Finding[] {
-  const extracted = read.map(extractDirectives);
+function findingPlacer(source: SourceFile, { read, extracted }: FilePosts, policy: CompiledPolicy, options: LintRunOptions): (index: number, raw: RawFinding[], text: string) => Finding[] {
   const lines = new LineIndex(source.content);
   const directiveOptions: DirectiveOptions = {
     knownRules: new Set(policy.resolved.registry.keys()),
@@ -135,7 +149,7 @@ function findingPlacer(source: SourceFile, read: PostSource[], policy: CompiledP
  * A function of its own, so the closure holds only its arguments, not the caller's variables.
  */
 function placeLater(source: SourceFile, policy: CompiledPolicy, options: LintRunOptions, index: number, text: string): (raw: RawFinding[]) => Finding[] {
-  return (raw) => findingPlacer(source, readPosts(source, policy, []) ?? [], policy, options)(index, raw, text);
+  return (raw) => findingPlacer(source, readFilePosts(source, policy, []) ?? { read: [], extracted: [], posts: [] }, policy, options)(index, raw, text);
 }
 
 const statusOf = (findings: readonly Finding[]) => (findings.some((finding) => finding.severity === 'error') ? 'fail' : 'pass');
@@ -153,19 +167,16 @@ export async function lintSource(
   precomputed?: PostCheckOutcome[] | null,
 ): Promise<FileOutcome> {
   const errors: RunError[] = [];
-  const read = readPosts(source, policy, errors);
-  if (read === null) return { results: [], errors, skipped: true };
-  // Waivers are taken out of the text before any rule sees it.
-  const extracted = read.map(extractDirectives);
-  const postSources = extracted.map((entry) => entry.source);
+  const file = readFilePosts(source, policy, errors);
+  if (file === null) return { results: [], errors, skipped: true };
   const rules: ActiveRule[] = await policy.rulesFor(source.absolutePath);
-  const place = findingPlacer(source, read, policy, options);
+  const place = findingPlacer(source, file, policy, options);
   const results: PostResult[] = [];
   const cache = options.cache;
   const cacheKey = cache ? ResultCache.keyOf({ content: source.content, rules: policy.effectiveRules(source.absolutePath), plugins: cache.plugins, version: cache.version }) : '';
   const cached = cache?.store.get(source.absolutePath, cacheKey);
   const fresh: CachedPost[] = [];
-  postsOf(source, postSources, policy.resolved.platforms).forEach((post, index) => {
+  file.posts.forEach((post, index) => {
     const outcome = cached?.[index] ? { findings: cached[index].raw, metrics: cached[index].metrics, crashes: [] } : (precomputed?.[index] ?? checkPost(post, rules));
     fresh.push({ raw: outcome.findings, metrics: outcome.metrics });
     errors.push(...outcome.crashes);
@@ -186,19 +197,15 @@ export async function lintSource(
  * reader declines the file.
  */
 export async function checkSourcePosts(source: SourceFile, policy: CompiledPolicy): Promise<PostCheckOutcome[] | null> {
-  const read = readPosts(source, policy, []);
-  if (read === null) return null;
-  const postSources = read.map((postSource) => extractDirectives(postSource).source);
+  const file = readFilePosts(source, policy, []);
+  if (file === null) return null;
   const rules: ActiveRule[] = await policy.rulesFor(source.absolutePath);
-  return postsOf(source, postSources, policy.resolved.platforms).map((post) => checkPost(post, rules));
+  return file.posts.map((post) => checkPost(post, rules));
 }
 
 /** Reads a file only for the calendar: its posts are seen by calendar rules, never reported on. */
 function readForCalendar(source: SourceFile, policy: CompiledPolicy, calendar: CalendarEntry[], errors: RunError[]): void {
-  const read = readPosts(source, policy, errors);
-  if (!read) return;
-  const postSources = read.map((postSource) => extractDirectives(postSource).source);
-  for (const post of postsOf(source, postSources, policy.resolved.platforms)) calendar.push({ post: toCalendarPost(post, false) });
+  for (const post of readFilePosts(source, policy, errors)?.posts ?? []) calendar.push({ post: toCalendarPost(post, false) });
 }
 
 /** Places calendar findings on the posts that were given, and re-decides their verdicts. */

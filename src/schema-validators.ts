@@ -73,12 +73,17 @@ function ajvFor(options: ValidatorOptions): InstanceType<AjvClass> {
   return ajv;
 }
 
+/** The build's validator for a key, if the build compiled that schema with those options. */
+function precompiledValidator(key: string): Validator | undefined {
+  const shipped = precompiledModule();
+  return shipped && Object.hasOwn(shipped.keys, key) ? shipped.validators[shipped.keys[key]] : undefined;
+}
+
 /** A validator for `schema`: the build's precompiled one when it exists, else compiled now (once). */
 export function compileValidator(schema: object, options: ValidatorOptions): Validator {
   const key = validatorKey(schema, options);
-  const shipped = precompiledModule();
-  const name = shipped && Object.hasOwn(shipped.keys, key) ? shipped.keys[key] : undefined;
-  if (name) return shipped!.validators[name];
+  const shipped = precompiledValidator(key);
+  if (shipped) return shipped;
   let validate = compiledAtRunTime.get(key);
   if (!validate) {
     validate = ajvFor(options).compile(schema);
@@ -89,6 +94,5 @@ export function compileValidator(schema: object, options: ValidatorOptions): Val
 
 /** True when `schema` with `options` would be served by the build's precompiled code (for tests). */
 export function isPrecompiled(schema: object, options: ValidatorOptions): boolean {
-  const shipped = precompiledModule();
-  return !!shipped && Object.hasOwn(shipped.keys, validatorKey(schema, options));
+  return precompiledValidator(validatorKey(schema, options)) !== undefined;
 }

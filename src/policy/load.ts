@@ -3,12 +3,12 @@
  * load plugins, and merge everything into one `ResolvedPolicy`. Every mistake becomes a
  * PostlintError at the file:line:col of the node that caused it; nothing is silently ignored.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { builtinRules } from '../../rules/index.js';
 import { packageRoot } from '../data-files.js';
 import { describeSystemError, PostlintError } from '../errors.js';
-import { decodePostBytes } from '../files.js';
+import { decodePostBytes, MAX_FILE_BYTES, readBounded } from '../files.js';
 import { canonicalPlatform } from '../platforms.js';
 import type { CsvMapping } from '../inputs/reader.js';
 import { describeAjvError } from '../rule-options.js';
@@ -95,9 +95,10 @@ function presetPath(name: string): string {
 }
 
 function readSource(absolutePath: string, shownAs: string): YamlSource {
-  let bytes: Uint8Array;
+  let read: { bytes: Uint8Array; size?: number };
   try {
-    bytes = readFileSync(absolutePath);
+    // Read as post files are: never more than the size limit, whatever the file's size.
+    read = readBounded(absolutePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : describeSystemError(error);
@@ -105,13 +106,16 @@ function readSource(absolutePath: string, shownAs: string): YamlSource {
   }
   // The same checks as a post file (size, UTF-16, invalid UTF-8 at its line and column), but a NUL
   // byte is left to the YAML reader, which says where it is.
-  const text = bytes.includes(0) ? Buffer.from(bytes).toString('utf8') : decodePostBytes(bytes, shownAs);
-  if (typeof text !== 'string') throw new PostlintError(`cannot read policy: ${text.message.replace(/, not a post$/, '')}`, { file: text.file, line: text.line, column: text.column });
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
+  const { bytes, size } = read;
+  const withinLimit = (size ?? bytes.length) <= MAX_FILE_BYTES;
+  const decoded = withinLimit && bytes.includes(0) ? Buffer.from(bytes).toString('utf8') : decodePostBytes(bytes, shownAs, size);
+  if (typeof decoded !== 'string') throw new PostlintError(`cannot read policy: ${decoded.message.replace(/, not a post$/, '')}`, { file: decoded.file, line: decoded.line, column: decoded.column });
+  const text = decoded.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
     // As stylelint does: an empty policy would pass every post, which is never what was meant.
     throw new PostlintError('policy file is empty; write at least `extends: [recommended]`', { file: shownAs });
   }
-  return YamlSource.parse(shownAs, text.replace(/^\uFEFF/, ''));
+  return YamlSource.parse(shownAs, text);
 }
 
 function checkStructure(source: YamlSource): RawPolicy {
